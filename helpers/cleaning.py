@@ -1,0 +1,139 @@
+"""Cleaning: separating an article's body from the web page around it.
+
+The rules live in ``helpers/data/boilerplate.csv`` (one row a rule: a name, an
+action and a regular expression matched against a whole line), so that a new
+outlet's furniture can be handled by adding a row, not by changing code.
+
+Actions:
+
+``drop``
+    remove the matching line;
+``stop``
+    the article is over: remove the matching line and everything after it;
+``byline``
+    remove the line and read ``author`` and ``published`` from the pattern's
+    named groups;
+``position``
+    rules that look at where a line is, not what it says (``title`` and
+    ``standfirst``); the code below implements them.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from helpers._data import read_csv
+
+# Characters that format text but are not text: zero-width space and joiners,
+# left-to-right and right-to-left marks, word joiner, byte-order mark.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"))
+_SPACES = re.compile(r"[^\S\n]+")  # any run of white space except the newline: NBSP, tabs, thin spaces
+MAX_TITLE_WORDS = 20
+
+
+def normalize(text):
+    """Text with one kind of newline and one kind of space.
+
+    CRLF and CR become ``\\n``; NBSP, tabs and other Unicode spaces become one
+    plain space; invisible format characters (zero-width space, direction
+    marks, soft hyphen) are removed, which joins the word they sat in. Each
+    line is stripped. Letters, quotes and punctuation are left exactly as
+    they are: curly quotes stay curly.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+@dataclass
+class Cleaned:
+    """What cleaning one article gives: its body blocks, what was removed, and metadata found on the way."""
+
+    blocks: list = field(default_factory=list)
+    removed: list = field(default_factory=list)  # dicts: line, text, rule
+    found: dict = field(default_factory=dict)  # field -> (value, the line it came from)
+
+    @property
+    def text(self):
+        return "\n\n".join(self.blocks)
+
+
+def rules():
+    """The boilerplate rules as a DataFrame: rule, action, pattern, description."""
+    return read_csv("boilerplate.csv")
+
+
+def _compiled_rules():
+    table = rules()
+    return [
+        (row.rule, row.action, re.compile(row.pattern))
+        for row in table.itertuples()
+        if row.action != "position"
+    ]
+
+
+def clean(raw):
+    """Split the decoded text of one article into body blocks and removed furniture.
+
+    Each non-empty line of the normalized text is a block (this keeps both the
+    single-newline and the blank-line paragraph styles of the seeds). Lines are
+    removed by the rules of ``boilerplate.csv``; everything else is body.
+    """
+    lines = normalize(raw).split("\n")
+    result = Cleaned()
+    patterns = _compiled_rules()
+    numbered = [(number, line) for number, line in enumerate(lines, start=1) if line]
+    byline_at = None
+    stopped_by = None
+    kept = []
+    for number, line in numbered:
+        if stopped_by:
+            result.removed.append({"line": number, "text": line, "rule": stopped_by})
+            continue
+        for name, action, pattern in patterns:
+            match = pattern.fullmatch(line)
+            if not match:
+                continue
+            result.removed.append({"line": number, "text": line, "rule": name})
+            if action == "stop":
+                stopped_by = name
+            elif action == "byline" and "author" not in result.found:
+                byline_at = len(kept)
+                for key, value in match.groupdict().items():
+                    result.found[key] = (value, line)
+            break
+        else:
+            kept.append((number, line))
+
+    kept = _take_title_and_standfirst(kept, byline_at, lines, result)
+    result.blocks = [line for _, line in kept]
+    result.removed.sort(key=lambda row: row["line"])
+    return result
+
+
+def _take_title_and_standfirst(kept, byline_at, lines, result):
+    """Apply the two position rules; return the lines still kept."""
+    if not kept:
+        return kept
+    first_number, first_line = kept[0]
+    followed_by_blank = first_number < len(lines) and lines[first_number] == ""
+    if followed_by_blank and len(first_line.split()) <= MAX_TITLE_WORDS:
+        result.found["title"] = (first_line, first_line)
+        result.removed.append({"line": first_number, "text": first_line, "rule": "title"})
+        # The standfirst sits between the headline and the byline, if there is a byline.
+        between = kept[1:byline_at] if byline_at else []
+        for number, line in between:
+            result.removed.append({"line": number, "text": line, "rule": "standfirst"})
+        return kept[1 + len(between):]
+    return kept
+
+
+def removed_table(ids, cleaned):
+    """One row per removed line: id, line (1-based, in the raw file), text, rule, description."""
+    rows = [dict(id=doc_id, **row) for doc_id, c in zip(ids, cleaned) for row in c.removed]
+    table = pd.DataFrame(rows, columns=["id", "line", "text", "rule"])
+    descriptions = rules().set_index("rule")["description"]
+    table["description"] = table["rule"].map(descriptions)
+    return table

@@ -1,0 +1,205 @@
+"""Reading: from a folder of article files to a corpus DataFrame, one row per article."""
+
+import hashlib
+import re
+from pathlib import Path
+
+import charset_normalizer
+import pandas as pd
+from babel.dates import get_month_names
+
+from helpers import cleaning, segmenting
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+MANIFEST = "manifest.csv"
+META_FIELDS = ["title", "outlet", "author", "published", "place"]
+# C0 control characters other than tab, newline, carriage return and form feed: never in text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_DATELINE = re.compile(r"(?P<outlet>[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net)), (?P<place>[A-Z][\w. ]{1,40}?) [-–—] ")
+
+
+class ArticleError(ValueError):
+    """An article file, or the folder of them, cannot be read. The message names the file and the problem."""
+
+
+def _read_file(path, shown):
+    """The text of one file and the encoding it was in; ArticleError if it is not text."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise ArticleError(f"{shown}: the file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf_16"
+    try:
+        text, encoding = data.decode("utf-8-sig"), "utf_8"
+        if data.startswith(b"\xef\xbb\xbf"):
+            encoding = "utf_8_sig"
+    except UnicodeDecodeError:
+        best = charset_normalizer.from_bytes(data).best()
+        if best is None:
+            raise ArticleError(f"{shown}: not text in any encoding charset-normalizer knows (a binary file?)") from None
+        text, encoding = str(best), best.encoding
+    if _CONTROL.search(text):
+        raise ArticleError(f"{shown}: contains control characters such as NUL, so it is a binary file, not text")
+    return text, encoding
+
+
+def read_manifest(folder=None):
+    """The folder's manifest.csv as a DataFrame (empty if the folder has none).
+
+    For the seeds it records what the text does not print, and for every such
+    field a ``*_clue`` column saying what it was inferred from.
+    """
+    path = Path(folder or SEEDS) / MANIFEST
+    if not path.exists():
+        return pd.DataFrame(columns=["id"])
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def parse_published(value):
+    """A published date as (Timestamp, precision) from ISO text or an Indonesian byline date.
+
+    ``2020-01-09 15:22`` → minute, ``2020-02-24`` → day, ``2017-06`` → month (the
+    Timestamp is then the first of the month: check the precision before
+    reading the day). ``09 Jan 2020, 15:22`` (month names from CLDR, Indonesian) → minute.
+    """
+    if not value:
+        return pd.NaT, None
+    months = {}
+    for width in ("abbreviated", "wide"):
+        months.update({name.lower(): number for number, name in get_month_names(width, locale="id").items()})
+    local = re.fullmatch(r"(\d{1,2}) (\w+) (\d{4}), (\d{1,2}):(\d{2})", value)
+    if local and local.group(2).lower() in months:
+        day, month, year, hour, minute = local.groups()
+        stamp = pd.Timestamp(int(year), months[month.lower()], int(day), int(hour), int(minute))
+        return stamp, "minute"
+    precision = {7: "month", 10: "day"}.get(len(value), "minute")
+    return pd.Timestamp(value), precision
+
+
+def find_metadata(raw):
+    """Metadata printed in the article itself: {field: (value, the line it was read from)}.
+
+    Title, author and publication time come from the headline and the byline
+    (see ``helpers.cleaning``); outlet and place from a dateline such as
+    ``Liputan6.com, Jakarta -`` at the start of the body.
+    """
+    cleaned = cleaning.clean(raw)
+    found = dict(cleaned.found)
+    if cleaned.blocks:
+        dateline = _DATELINE.match(cleaned.blocks[0])
+        if dateline:
+            found["outlet"] = (dateline["outlet"], dateline.group(0).strip())
+            found["place"] = (dateline["place"], dateline.group(0).strip())
+    return found
+
+
+def _shown_name(folder, path):
+    """How to name a file in messages: relative to the folder the user gave (seeds/ by default)."""
+    return str(Path("seeds" if folder is None else folder) / path.name)
+
+
+def _files(folder):
+    root = Path(folder) if folder is not None else SEEDS
+    shown = str(folder) if folder is not None else "seeds"
+    if not root.exists():
+        raise ArticleError(f"{shown}: no such folder")
+    if not root.is_dir():
+        raise ArticleError(f"{shown}: is a file, not a folder of .txt articles")
+    paths = sorted(p for p in root.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
+    if not paths:
+        raise ArticleError(f"{shown}: the folder has no .txt files to read")
+    return root, paths
+
+
+def load_corpus(folder=None):
+    """Read every ``.txt`` file of a folder into a DataFrame, one row per article.
+
+    ``folder`` defaults to the collection's ``seeds/``, found next to this
+    package, not in the working directory. Files are only read, never written.
+
+    Columns: ``id`` (file stem), ``label`` (short name for tables and plots),
+    ``title``, ``outlet``, ``author``, ``published`` (Timestamp or NaT, in the
+    outlet's local time, WIB for the seeds), ``published_precision`` (minute,
+    day or month), ``place`` (from the dateline), ``language``,
+    ``n_paragraphs`` (body paragraphs, headings not counted), ``n_sentences``,
+    ``n_words`` (tokens that are not punctuation), ``encoding`` (the file's),
+    ``file``, ``text`` (the clean body: blocks separated by a blank line) and
+    ``raw`` (the file as decoded).
+
+    Metadata printed in the text wins; the folder's ``manifest.csv``, if any,
+    fills the rest. Raises ``ArticleError`` naming every file that cannot be read.
+    """
+    root, paths = _files(folder)
+    manifest = read_manifest(root).set_index("id")
+    rows, problems = [], []
+    for path in paths:
+        shown = _shown_name(folder, path)
+        try:
+            raw, encoding = _read_file(path, shown)
+        except ArticleError as error:
+            problems.append(str(error))
+            continue
+        entry = manifest.loc[path.stem] if path.stem in manifest.index else None
+        if entry is not None and entry.get("sha256") and entry["sha256"] != hashlib.sha256(path.read_bytes()).hexdigest():
+            problems.append(f"{shown}: its checksum differs from {MANIFEST}: the file was changed, or the manifest is out of date")
+            continue
+        cleaned = cleaning.clean(raw)
+        if not cleaned.blocks:
+            problems.append(f"{shown}: nothing is left after removing page furniture (is it an article?)")
+            continue
+        rows.append(_row(path, raw, encoding, cleaned, entry))
+    if problems:
+        raise ArticleError(f"{len(problems)} of {len(paths)} files could not be read:\n" + "\n".join(problems))
+    corpus = pd.DataFrame(rows)
+    return _add_counts(corpus)
+
+
+def _row(path, raw, encoding, cleaned, entry):
+    found = {key: value for key, (value, _) in find_metadata(raw).items()}
+    row = {"id": path.stem, "label": path.stem}
+    for key in ["label", *META_FIELDS, "language"]:
+        row[key] = found.get(key) or (entry.get(key) if entry is not None else None) or row.get(key)
+    row["published"], row["published_precision"] = parse_published(row["published"])
+    row.update(encoding=encoding, file=path.name, text=cleaned.text, raw=raw)
+    return row
+
+
+def _add_counts(corpus):
+    paragraphs = segmenting.paragraphs(corpus)
+    tokens = segmenting.tokens(corpus)
+    counts = pd.DataFrame(
+        {
+            "n_paragraphs": paragraphs[paragraphs["kind"] == "paragraph"].groupby("id").size(),
+            "n_sentences": segmenting.sentences(corpus).groupby("id").size(),
+            "n_words": tokens[tokens["kind"] != "punct"].groupby("id").size(),
+        }
+    )
+    corpus = corpus.join(counts, on="id")
+    corpus[counts.columns] = corpus[counts.columns].fillna(0).astype(int)
+    columns = ["id", "label", *META_FIELDS, "published_precision", "language", *counts.columns, "encoding", "file", "text", "raw"]
+    corpus["published"] = pd.to_datetime(corpus["published"])
+    return corpus[columns]
+
+
+def removed(corpus):
+    """What cleaning took out of each article: id, line (in the raw file), text, rule, description."""
+    return cleaning.removed_table(corpus["id"], [cleaning.clean(raw) for raw in corpus["raw"]])
+
+
+def metadata_sources(corpus):
+    """Where each metadata value of the corpus came from: the text itself, the manifest, or nowhere.
+
+    One row per article and field: id, field, value, source (``text``,
+    ``manifest`` or ``missing``) and evidence (for ``text``, the line it was read from).
+    """
+    rows = []
+    for row in corpus.itertuples():
+        found = find_metadata(row.raw)
+        for name in META_FIELDS:
+            value = getattr(row, name)
+            if name in found:
+                source, evidence = "text", found[name][1]
+            else:
+                source, evidence = ("missing" if pd.isna(value) else "manifest"), ""
+            rows.append({"id": row.id, "field": name, "value": value, "source": source, "evidence": evidence})
+    return pd.DataFrame(rows)

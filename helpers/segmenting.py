@@ -1,0 +1,157 @@
+"""Segmenting: paragraphs, sentences and tokens of the clean text, as span tables.
+
+Every table has ``id, start, end, text`` with ``start``/``end`` offsets into
+the article's clean ``text``: ``corpus.text[start:end] == text`` always holds.
+Paragraphs and sentences are numbered from 1 within each article, as a reader counts.
+"""
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from helpers._data import read_word_list
+from helpers.vocabulary import stem_words, stopwords
+
+MAX_HEADING_WORDS = 12
+
+# Tokens, tried in this order at each position. Hyphens and apostrophes join
+# word parts, so reduplications (teman-teman), prefixed loans (meng-adopt) and
+# names (Yu-Chuang) stay whole; a clitic stays with its word (blokirannya).
+TOKEN_PATTERNS = {
+    "url": r"https?://\S+[^\s.,;:!?)\]\"”’]|www\.[\w-]+(?:\.[\w-]+)+",
+    "email": r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    "domain": r"[^\W_][\w-]*(?:\.[\w-]+)*\.(?:com|net|org|co\.id|go\.id|ac\.id|or\.id|id)\b",
+    "date": r"\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/])",
+    "time": r"\d{1,2}:\d{2}\b",
+    "number": r"\d+(?:[.,]\d+)*(?![^\W\d_])",
+    "word": r"[^\W_]+(?:[-'’][^\W_]+)*",
+    "punct": r"\.\.\.|…|[^\w\s]",
+}
+_TOKEN = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in TOKEN_PATTERNS.items()))
+
+# A sentence may end after . ! ? or an ellipsis, with closing quotes or brackets
+# after it, when white space and then a capital, a digit or an opening quote follow.
+_BOUNDARY = re.compile(r"(?:\.\.\.|…|[.!?])+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+
+
+def _blocks(text):
+    """(start, end) of each block of a clean text; blocks are separated by blank lines."""
+    start = 0
+    for block in text.split("\n\n"):
+        yield start, start + len(block)
+        start += len(block) + 2
+
+
+def is_heading(block, is_last=False):
+    """A subheading: a short line starting with a capital, with no final full stop and no quotation.
+
+    An ellipsis may end it ("Siap Buka Akses Netflix, Asal..."). The last block
+    of an article is never a heading: nothing follows it.
+    """
+    if is_last or not block[:1].isupper() or any(q in block for q in "\"“”"):
+        return False
+    ends_open = block.endswith(("...", "…")) or not block.endswith((".", ",", ";", ":", "!", "?", ")"))
+    return ends_open and len(block.split()) <= MAX_HEADING_WORDS
+
+
+def paragraphs(corpus):
+    """One row per block of each article: id, start, end, text, paragraph (1, 2, …) and kind (paragraph or heading)."""
+    rows = []
+    for doc_id, text in zip(corpus["id"], corpus["text"]):
+        spans = list(_blocks(text))
+        for number, (start, end) in enumerate(spans, start=1):
+            block = text[start:end]
+            kind = "heading" if is_heading(block, is_last=number == len(spans)) else "paragraph"
+            rows.append((doc_id, start, end, block, number, kind))
+    return pd.DataFrame(rows, columns=["id", "start", "end", "text", "paragraph", "kind"])
+
+
+@lru_cache(maxsize=None)
+def _abbreviations():
+    return frozenset(read_word_list("abbreviations.txt"))
+
+
+def _ends_sentence(block, end):
+    """Is the full stop just before ``end`` (a candidate boundary) really the end of a sentence?"""
+    head = block[:end].rstrip("\"”’')]")
+    if head.endswith(("...", "…")) or not head.endswith("."):
+        return True
+    word = _WORD_BEFORE.search(head)
+    if word is None:
+        return True
+    word = word.group(1)
+    is_initial = len(word) == 1 and word.isupper()  # M. in "Agustinus M. Damar"
+    return not (is_initial or word in _abbreviations() or word.split(".")[-1] in _abbreviations())
+
+
+def split_sentences(block):
+    """(start, end) of each sentence in one block of text.
+
+    No split inside brackets, after an abbreviation or an initial, or inside
+    numbers, dates and domains (no space follows their full stops). A quotation
+    of several sentences is split into them, and the closing quote and the
+    attribution after it (``," ujar Siti``) stay with the last one.
+    """
+    spans, start, depth_at = [], 0, _bracket_depths(block)
+    for match in _BOUNDARY.finditer(block):
+        end = match.end()
+        if depth_at[end - 1] > 0 or not _ends_sentence(block, end):
+            continue
+        spans.append((start, end))
+        start = end + (len(block[end:]) - len(block[end:].lstrip()))
+    spans.append((start, len(block)))
+    return [(s, e) for s, e in spans if block[s:e].strip()]
+
+
+def _bracket_depths(block):
+    """How many round brackets are open at each character (a closing bracket counts as inside)."""
+    depths, depth = [], 0
+    for char in block:
+        if char == "(":
+            depth += 1
+        depths.append(depth)
+        if char == ")":
+            depth = max(depth - 1, 0)
+    return depths
+
+
+def sentences(corpus):
+    """One row per sentence: id, start, end, text, paragraph, sentence (numbered through the article)."""
+    rows = []
+    paras = paragraphs(corpus)
+    texts = dict(zip(corpus["id"], corpus["text"]))
+    numbers = {}
+    for para in paras.itertuples():
+        for start, end in split_sentences(para.text):
+            numbers[para.id] = numbers.get(para.id, 0) + 1
+            begin = para.start + start
+            rows.append((para.id, begin, para.start + end, texts[para.id][begin : para.start + end], para.paragraph, numbers[para.id]))
+    return pd.DataFrame(rows, columns=["id", "start", "end", "text", "paragraph", "sentence"])
+
+
+def tokenize(text):
+    """(start, end, kind) of each token of a string; white space is never part of a token."""
+    return [(m.start(), m.end(), m.lastgroup) for m in _TOKEN.finditer(text)]
+
+
+def tokens(corpus, stems=True):
+    """One row per token: id, start, end, text, kind, paragraph, sentence, lower, is_stopword, and stem.
+
+    ``kind`` is word, number, date, time, domain, url, email or punct.
+    ``is_stopword`` uses the published list of Tala (2003) plus
+    ``helpers/data/stopwords_extra.txt``; ``stem`` (words only) comes from
+    PySastrawi, which also strips clitics such as -nya. Tokens never cross a sentence.
+    """
+    rows = []
+    for sent in sentences(corpus).itertuples():
+        for start, end, kind in tokenize(sent.text):
+            rows.append((sent.id, sent.start + start, sent.start + end, sent.text[start:end], kind, sent.paragraph, sent.sentence))
+    table = pd.DataFrame(rows, columns=["id", "start", "end", "text", "kind", "paragraph", "sentence"])
+    table["lower"] = table["text"].str.lower()
+    table["is_stopword"] = table["lower"].isin(stopwords()) & (table["kind"] == "word")
+    if stems:
+        words = table["kind"] == "word"
+        table["stem"] = table["lower"].where(words).map(stem_words(table.loc[words, "lower"].unique()))
+    return table
