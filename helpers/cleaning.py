@@ -89,23 +89,23 @@ def clean(raw):
     stopped_by = None
     kept = []
     for number, line in numbered:
-        if stopped_by:
-            result.removed.append({"line": number, "text": line, "rule": stopped_by})
-            continue
         for name, action, pattern in patterns:
             match = pattern.fullmatch(line)
             if not match:
                 continue
             result.removed.append({"line": number, "text": line, "rule": name})
             if action == "stop":
-                stopped_by = name
+                stopped_by = stopped_by or name
             elif action == "byline" and "author" not in result.found:
                 byline_at = len(kept)
                 for key, value in match.groupdict().items():
                     result.found[key] = (value, line)
             break
         else:
-            kept.append((number, line))
+            if stopped_by:  # after the end of the article, a line no rule names goes under the rule that ended it
+                result.removed.append({"line": number, "text": line, "rule": stopped_by})
+            else:
+                kept.append((number, line))
 
     kept = _take_title_and_standfirst(kept, byline_at, lines, result)
     result.blocks = [line for _, line in kept]
@@ -119,7 +119,7 @@ def _take_title_and_standfirst(kept, byline_at, lines, result):
         return kept
     first_number, first_line = kept[0]
     followed_by_blank = first_number < len(lines) and lines[first_number] == ""
-    if followed_by_blank and len(first_line.split()) <= MAX_TITLE_WORDS:
+    if followed_by_blank and len(kept) > 1 and len(first_line.split()) <= MAX_TITLE_WORDS:
         result.found["title"] = (first_line, first_line)
         result.removed.append({"line": first_number, "text": first_line, "rule": "title"})
         # The standfirst sits between the headline and the byline, if there is a byline.

@@ -38,9 +38,20 @@ def _read_file(path, shown):
         if best is None:
             raise ArticleError(f"{shown}: not text in any encoding charset-normalizer knows (a binary file?)") from None
         text, encoding = str(best), best.encoding
+        if encoding != "cp1252" and _decodes_the_same(data, "cp1252", text):
+            # Western and Central European code pages agree on most bytes; when they agree on
+            # all of this file's, name the Western one a reader of Indonesian text expects.
+            encoding = "cp1252"
     if _CONTROL.search(text):
         raise ArticleError(f"{shown}: contains control characters such as NUL, so it is a binary file, not text")
     return text, encoding
+
+
+def _decodes_the_same(data, encoding, text):
+    try:
+        return data.decode(encoding) == text
+    except UnicodeDecodeError:
+        return False
 
 
 def read_manifest(folder=None):
@@ -74,6 +85,13 @@ def parse_published(value):
         return stamp, "minute"
     precision = {7: "month", 10: "day"}.get(len(value), "minute")
     return pd.Timestamp(value), precision
+
+
+def format_published(stamp, precision):
+    """A published Timestamp as text that claims no more than its precision: 2017-06, 2020-02-24, 2020-01-09 15:22."""
+    if pd.isna(stamp):
+        return None
+    return stamp.strftime({"month": "%Y-%m", "day": "%Y-%m-%d"}.get(precision, "%Y-%m-%d %H:%M"))
 
 
 def find_metadata(raw):
@@ -197,6 +215,8 @@ def metadata_sources(corpus):
         found = find_metadata(row.raw)
         for name in META_FIELDS:
             value = getattr(row, name)
+            if name == "published":
+                value = format_published(value, row.published_precision)
             if name in found:
                 source, evidence = "text", found[name][1]
             else:
