@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 # JupyterLab refuses to run as root (in a container, say) unless told it may.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+# No announcements feed and no update check: the lab never reaches for the internet.
+OFFLINE := --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
 
 .PHONY: install lab test execute nav clean
 
@@ -18,7 +20,7 @@ $(INSTALLED): requirements.txt pyproject.toml
 	touch $@
 
 lab: install
-	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) notebooks/00_start_here.ipynb
+	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) $(OFFLINE) notebooks/00_start_here.ipynb
 
 test: install
 	$(PY) -m pytest

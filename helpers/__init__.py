@@ -6,6 +6,7 @@ Everything a notebook needs is importable from here: ``import helpers`` then
 
 from helpers.cleaning import normalize
 from helpers.cleaning import rules as boilerplate_rules
+from helpers.plotting import PALETTE, plot_counts
 from helpers.reading import ArticleError, load_corpus, metadata_sources, read_manifest, removed
 from helpers.segmenting import paragraphs, sentences, tokenize, tokens
 from helpers.vocabulary import concordance, glossary, stem, stopwords
@@ -18,7 +19,9 @@ __all__ = [
     "load_corpus",
     "metadata_sources",
     "normalize",
+    "PALETTE",
     "paragraphs",
+    "plot_counts",
     "read_manifest",
     "removed",
     "sentences",

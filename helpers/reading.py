@@ -200,14 +200,16 @@ def _add_counts(corpus):
 
 
 def removed(corpus):
-    """What cleaning took out of each article: id, line (in the raw file), text, rule, description."""
-    return cleaning.removed_table(corpus["id"], [cleaning.clean(raw) for raw in corpus["raw"]])
+    """What cleaning took out of each article: id, label, line (in the raw file), text, rule, description."""
+    table = cleaning.removed_table(corpus["id"], [cleaning.clean(raw) for raw in corpus["raw"]])
+    table.insert(1, "label", table["id"].map(corpus.set_index("id")["label"]))
+    return table
 
 
 def metadata_sources(corpus):
     """Where each metadata value of the corpus came from: the text itself, the manifest, or nowhere.
 
-    One row per article and field: id, field, value, source (``text``,
+    One row per article and field: id, label, field, value, source (``text``,
     ``manifest`` or ``missing``) and evidence (for ``text``, the line it was read from).
     """
     rows = []
@@ -221,5 +223,5 @@ def metadata_sources(corpus):
                 source, evidence = "text", found[name][1]
             else:
                 source, evidence = ("missing" if pd.isna(value) else "manifest"), ""
-            rows.append({"id": row.id, "field": name, "value": value, "source": source, "evidence": evidence})
+            rows.append({"id": row.id, "label": row.label, "field": name, "value": value, "source": source, "evidence": evidence})
     return pd.DataFrame(rows)
