@@ -83,7 +83,9 @@ def test_every_exercise_is_followed_by_a_collapsed_solution(notebook):
         assert nb.cells[i].cell_type == "markdown"
         solution = nb.cells[i + 1]
         assert solution.cell_type == "code" and "solution" in nbs.tags(solution), f"cell {i + 1}"
-        assert solution.metadata.get("jupyter", {}).get("source_hidden") is True
+        # Collapsed, code and output: JupyterLab shows a collapsed cell's first line, so that is the marker.
+        assert solution.metadata.get("jupyter", {}) == {"source_hidden": True, "outputs_hidden": True}
+        assert nbs.source(solution).startswith("# Solution\n")
     solutions = [i for i, c in enumerate(nb.cells) if "solution" in nbs.tags(c)]
     assert solutions == [i + 1 for i in exercises], "a solution without an exercise"
 

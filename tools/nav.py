@@ -36,7 +36,8 @@ def route_text(notebooks):
     rows = ["## The route", "", "| Notebook | You will learn to | Time |", "| --- | --- | --- |"]
     for path, nb in notebooks:
         number, title = nbs.title(nb)
-        learn = "; ".join(goal.rstrip(".") for goal in nbs.objectives(nb))
+        goals = [goal.rstrip(".") for goal in nbs.objectives(nb)]
+        learn = "; ".join([goals[0], *(goal[0].lower() + goal[1:] for goal in goals[1:])])
         rows.append(f"| [{number} · {title}]({path.name}) | {learn} | {nbs.time(nb)} |")
     return "\n".join(rows)
 
