@@ -101,7 +101,10 @@ def find_metadata(raw):
     (see ``helpers.cleaning``); outlet and place from a dateline such as
     ``Liputan6.com, Jakarta -`` at the start of the body.
     """
-    cleaned = cleaning.clean(raw)
+    return _metadata(cleaning.clean(raw))
+
+
+def _metadata(cleaned):
     found = dict(cleaned.found)
     if cleaned.blocks:
         dateline = _DATELINE.match(cleaned.blocks[0])
@@ -173,7 +176,7 @@ def load_corpus(folder=None):
 
 
 def _row(path, raw, encoding, cleaned, entry):
-    found = {key: value for key, (value, _) in find_metadata(raw).items()}
+    found = {key: value for key, (value, _) in _metadata(cleaned).items()}
     row = {"id": path.stem, "label": path.stem}
     for key in ["label", *META_FIELDS, "language"]:
         row[key] = found.get(key) or (entry.get(key) if entry is not None else None) or row.get(key)
@@ -184,11 +187,12 @@ def _row(path, raw, encoding, cleaned, entry):
 
 def _add_counts(corpus):
     paragraphs = segmenting.paragraphs(corpus)
-    tokens = segmenting.tokens(corpus)
+    sentences = segmenting.sentences(corpus, paragraphs)
+    tokens = segmenting.tokens(corpus, stems=False, sentences_table=sentences)
     counts = pd.DataFrame(
         {
             "n_paragraphs": paragraphs[paragraphs["kind"] == "paragraph"].groupby("id").size(),
-            "n_sentences": segmenting.sentences(corpus).groupby("id").size(),
+            "n_sentences": sentences.groupby("id").size(),
             "n_words": tokens[tokens["kind"] != "punct"].groupby("id").size(),
         }
     )

@@ -117,10 +117,13 @@ def _bracket_depths(block):
     return depths
 
 
-def sentences(corpus):
-    """One row per sentence: id, start, end, text, paragraph, sentence (numbered through the article)."""
+def sentences(corpus, paragraphs_table=None):
+    """One row per sentence: id, start, end, text, paragraph, sentence (numbered through the article).
+
+    ``paragraphs_table`` is ``paragraphs(corpus)``, if it is already at hand.
+    """
     rows = []
-    paras = paragraphs(corpus)
+    paras = paragraphs(corpus) if paragraphs_table is None else paragraphs_table
     texts = dict(zip(corpus["id"], corpus["text"]))
     numbers = {}
     for para in paras.itertuples():
@@ -136,16 +139,18 @@ def tokenize(text):
     return [(m.start(), m.end(), m.lastgroup) for m in _TOKEN.finditer(text)]
 
 
-def tokens(corpus, stems=True):
+def tokens(corpus, stems=True, sentences_table=None):
     """One row per token: id, start, end, text, kind, paragraph, sentence, lower, is_stopword, and stem.
 
     ``kind`` is word, number, date, time, domain, url, email or punct.
     ``is_stopword`` uses the published list of Tala (2003) plus
     ``helpers/data/stopwords_extra.txt``; ``stem`` (words only) comes from
     PySastrawi, which also strips clitics such as -nya. Tokens never cross a sentence.
+    ``sentences_table`` is ``sentences(corpus)``, if it is already at hand.
     """
     rows = []
-    for sent in sentences(corpus).itertuples():
+    table = sentences(corpus) if sentences_table is None else sentences_table
+    for sent in table.itertuples():
         for start, end, kind in tokenize(sent.text):
             rows.append((sent.id, sent.start + start, sent.start + end, sent.text[start:end], kind, sent.paragraph, sent.sentence))
     table = pd.DataFrame(rows, columns=["id", "start", "end", "text", "kind", "paragraph", "sentence"])
