@@ -1,20 +1,32 @@
-"""Helpers for the Baca Berita notebooks: reading, cleaning and segmenting Indonesian news articles.
+"""Helpers for the Baca Berita notebooks: reading, annotating and checking Indonesian news articles.
 
 Everything a notebook needs is importable from here: ``import helpers`` then
 ``helpers.load_corpus()``. Functions take and return pandas DataFrames.
 """
 
+from helpers.annotating import annotate, classify_word, find_dates, find_english, find_entities, find_quotes, gazetteer
+from helpers.checking import evaluate, read_reference
 from helpers.cleaning import normalize
 from helpers.cleaning import rules as boilerplate_rules
+from helpers.exporting import to_jsonl, to_standoff_csv
 from helpers.plotting import PALETTE, plot_counts
 from helpers.reading import ArticleError, load_corpus, metadata_sources, read_manifest, removed
+from helpers.rendering import show
 from helpers.segmenting import paragraphs, sentences, tokenize, tokens
 from helpers.vocabulary import concordance, glossary, stem, stopwords
 
 __all__ = [
+    "annotate",
     "ArticleError",
     "boilerplate_rules",
+    "classify_word",
     "concordance",
+    "evaluate",
+    "find_dates",
+    "find_english",
+    "find_entities",
+    "find_quotes",
+    "gazetteer",
     "glossary",
     "load_corpus",
     "metadata_sources",
@@ -23,10 +35,14 @@ __all__ = [
     "paragraphs",
     "plot_counts",
     "read_manifest",
+    "read_reference",
     "removed",
     "sentences",
+    "show",
     "stem",
     "stopwords",
+    "to_jsonl",
+    "to_standoff_csv",
     "tokenize",
     "tokens",
 ]

@@ -1,0 +1,109 @@
+"""Rendering: an article's text with its annotations highlighted, as static HTML.
+
+No JavaScript and no <style> element (JupyterLab strips those from untrusted
+outputs): every style is inline, so the page looks the same in JupyterLab and in
+an exported HTML file. All article text is HTML-escaped.
+"""
+
+import html
+
+from helpers.plotting import PALETTE
+
+# One visual channel per layer, so that overlapping layers stay readable:
+# entities fill the background, quotes underline, dates get a box, English is italic and dotted.
+STYLES = {
+    ("entities", "PERSON"): "background:#f6dbe9;border-radius:3px",
+    ("entities", "ORG"): "background:#d5e6f4;border-radius:3px",
+    ("entities", "PLACE"): "background:#d4f0e4;border-radius:3px",
+    ("quotes", "QUOTE"): f"border-bottom:2px solid {PALETTE[1]}",
+    ("dates", "DATE"): f"outline:1.5px solid {PALETTE[0]};outline-offset:1px",
+    ("dates", "DATE?"): f"outline:2px dashed {PALETTE[5]};outline-offset:1px",
+    ("english", "EN"): f"font-style:italic;text-decoration:underline dotted {PALETTE[2]};text-decoration-thickness:2px",
+}
+LEGEND = {
+    ("entities", "PERSON"): "person",
+    ("entities", "ORG"): "organisation",
+    ("entities", "PLACE"): "place",
+    ("quotes", "QUOTE"): "quotation",
+    ("dates", "DATE"): "date",
+    ("dates", "DATE?"): "date whose weekday the calendar contradicts",
+    ("english", "EN"): "English",
+}
+
+
+class Highlighted:
+    """HTML of one highlighted article. Jupyter shows it as HTML; ``.html`` is the markup itself."""
+
+    def __init__(self, html_text, description):
+        self.html = html_text
+        self.description = description
+
+    def _repr_html_(self):
+        return self.html
+
+    def __repr__(self):
+        return self.description
+
+
+def _style_key(span):
+    if span["layer"] == "dates" and span.get("weekday_ok") is False:
+        return ("dates", "DATE?")
+    return (span["layer"], span["label"])
+
+
+def _title(span):
+    """The hover text of a span: what it is and what the rule found out about it."""
+    layer = span["layer"]
+    if layer == "entities":
+        name = span.get("name")
+        return f"{span['label']}" + (f": {name}" if isinstance(name, str) and name != span["text"] else "")
+    if layer == "quotes":
+        speaker = span.get("speaker") if isinstance(span.get("speaker"), str) else "speaker not named"
+        cue = span.get("cue") if isinstance(span.get("cue"), str) else "no reporting verb"
+        return f"quotation: {speaker} ({cue})"
+    if layer == "dates":
+        text = f"date: {span.get('date') or 'not a valid date'}"
+        if isinstance(span.get("weekday_stated"), str):
+            text += f"; stated as {span['weekday_stated']}: " + ("the calendar agrees" if span.get("weekday_ok") else "the calendar disagrees")
+        return text
+    return "English" + (f" ({span['classes']})" if isinstance(span.get("classes"), str) else "")
+
+
+def show(corpus, article, annotations, layers=None):
+    """One article's clean text with annotations highlighted: overlapping spans allowed, a legend, hover titles.
+
+    ``article`` is an id or a label; ``annotations`` a span table with ``layer`` and ``label``
+    (``helpers.annotate(corpus)``, the reference annotations, or your own); ``layers`` limits it.
+    """
+    row = corpus[(corpus["id"] == article) | (corpus["label"] == article)]
+    if len(row) != 1:
+        raise KeyError(f"no article with id or label {article!r}")
+    doc_id, text = row["id"].item(), row["text"].item()
+    spans = annotations[annotations["id"] == doc_id]
+    if layers is not None:
+        spans = spans[spans["layer"].isin(layers)]
+    spans = [dict(span) for _, span in spans.iterrows()]
+    body = _highlight(text, spans)
+    used = sorted({_style_key(s) for s in spans}, key=list(STYLES).index)
+    legend = " ".join(f'<span style="{STYLES[key]};padding:0 3px">{html.escape(LEGEND[key])}</span>' for key in used)
+    markup = (
+        '<div style="max-width:46em">'
+        f'<p style="font-size:90%;margin:0 0 .6em 0">{legend or "no annotations"}</p>'
+        f'<div lang="id" style="white-space:pre-wrap;line-height:1.9">{body}</div></div>'
+    )
+    return Highlighted(markup, f"{doc_id}: {len(text)} characters, {len(spans)} highlighted spans")
+
+
+def _highlight(text, spans):
+    """Escaped text in segments, each wrapped in one element per span that covers it, outermost first."""
+    cuts = sorted({0, len(text), *(s["start"] for s in spans), *(s["end"] for s in spans)})
+    order = sorted(spans, key=lambda s: (s["start"], -s["end"]))
+    pieces = []
+    for left, right in zip(cuts, cuts[1:]):
+        covering = [s for s in order if s["start"] <= left and s["end"] >= right]
+        segment = html.escape(text[left:right], quote=False)
+        for span in reversed(covering):
+            title = html.escape(_title(span), quote=True)
+            segment = f'<span style="{STYLES[_style_key(span)]}" title="{title}">{segment}</span>'
+        pieces.append(segment)
+    return "".join(pieces)

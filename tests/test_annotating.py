@@ -1,0 +1,192 @@
+"""The annotating rules, on the seeds and on small made-up texts."""
+
+import json
+
+import pandas as pd
+import pytest
+
+import helpers
+from conftest import BLOG, LIPUTAN, SEEDS, TELKOM
+
+
+def made_up(*texts, published="2020-02-24"):
+    """A corpus of made-up articles: just what the finders read."""
+    return pd.DataFrame({
+        "id": [f"t{i}" for i in range(len(texts))],
+        "label": [f"t{i}" for i in range(len(texts))],
+        "text": list(texts),
+        "published": pd.to_datetime([published] * len(texts)),
+    })
+
+
+@pytest.fixture(scope="module")
+def predicted(corpus):
+    return helpers.annotate(corpus)
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return helpers.read_reference()
+
+
+# ------------------------------------------------------------ on the seeds
+
+
+def test_every_quote_speaker_and_every_date_is_right(predicted, reference):
+    evaluation = helpers.evaluate(predicted, reference)
+    scores = evaluation.scores.set_index(["layer", "label"])
+    for layer in ["quotes", "dates"]:
+        row = scores.loc[(layer, "all")]
+        assert row["correct"] == row["reference"] == row["predicted"] == row["attributes_right"], layer
+    assert evaluation.mismatches.empty
+
+
+def test_entity_and_english_f1_meet_the_bar(predicted, reference):
+    scores = helpers.evaluate(predicted, reference).scores.set_index(["layer", "label"])
+    assert scores.loc[("entities", "all"), "f1"] >= 0.9
+    assert scores.loc[("english", "all"), "f1"] >= 0.8
+
+
+def test_a_titled_person_is_found_by_the_pattern(corpus):
+    people = helpers.find_entities(corpus).query("label == 'PERSON'")
+    assert "Kuek Yu-Chuang" in set(people["text"])  # "Managing Director Netflix Kuek Yu-Chuang"
+    assert "Alex Rusli" in set(people["text"])  # "CEO Indosat, Alex Rusli"
+    assert not set(helpers.gazetteer()["name"]) & set(people["text"]), "people must not come from the gazetteer"
+
+
+def test_nickname_and_first_names_resolve_to_the_full_name(corpus):
+    quotes = helpers.find_quotes(corpus)
+    speakers = dict(zip(quotes["cue"] + "@" + quotes["id"], quotes["speaker"]))
+    assert speakers[f"kata@{LIPUTAN}"] == "Siti Choiriana"  # "kata wanita karib disapa Ana ini"
+    assert speakers[f"sambungnya@{TELKOM}"] == "Siti Choiriana"
+    assert speakers[f"tambahnya@{BLOG}"] == "Alex Rusli"
+
+
+def test_the_blog_states_a_weekday_the_calendar_contradicts(corpus):
+    dates = helpers.find_dates(corpus).set_index("text")
+    row = dates.loc["Senin kemarin tepatnya 16 Juni 2017"]
+    assert row["date"] == "2017-06-16" and row["weekday_stated"] == "Senin" and row["weekday_ok"] is False
+
+
+def test_loanwords_alone_are_not_english_but_phrases_are(corpus):
+    english = set(helpers.find_english(corpus)["text"])
+    assert {"video on demand", "take down", "back to basic"} <= english
+    assert not {"internet", "digital", "data", "online", "streaming", "B2B"} & english
+
+
+def test_every_span_slices_back_to_its_text(corpus, predicted):
+    texts = corpus.set_index("id")["text"]
+    for row in predicted.itertuples():
+        assert texts[row.id][row.start : row.end] == row.text
+
+
+# ------------------------------------------------------------ the reference annotations
+
+
+def test_reference_offsets_match_their_text(corpus, reference):
+    texts = corpus.set_index("id")["text"]
+    for row in reference.itertuples():
+        assert texts[row.id][row.start : row.end] == row.text, (row.id, row.layer, row.text)
+
+
+def test_reference_quotes_have_speakers_and_dates_have_iso_values(reference):
+    assert reference.loc[reference["layer"] == "quotes", "speaker"].notna().all()
+    dates = reference[reference["layer"] == "dates"]
+    assert dates["date"].str.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?").all()
+    assert set(reference["layer"]) == set(helpers.annotating.LAYERS)
+
+
+# ------------------------------------------------------------ made-up texts
+
+
+def test_nya_cue_after_two_speakers_means_the_last_one():
+    text = ('"Kami siap bekerja sama," ujar Budi Santoso.\n\n'
+            'Direktur Utama PT Maju, Rina Wati, menanggapi hal itu.\n\n'
+            '"Kami belum sepakat soal harga," tuturnya.')
+    quotes = helpers.find_quotes(made_up(text))
+    assert list(quotes["speaker"]) == ["Budi Santoso", "Rina Wati"]
+    assert list(quotes["cue"]) == ["ujar", "tuturnya"]
+
+
+def test_curly_quote_over_two_sentences():
+    text = "“Harga naik. Kami tidak bisa menahannya,” kata Menteri Keuangan, Sri Mulyani, di Jakarta."
+    quotes = helpers.find_quotes(made_up(text))
+    assert quotes["text"].item() == "“Harga naik. Kami tidak bisa menahannya,”"
+    assert quotes["speaker"].item() == "Sri Mulyani"
+
+
+def test_a_role_and_a_name_with_nothing_between_them_is_a_known_limit():
+    # Without a comma or a known organisation, the rule cannot tell where "Menteri Keuangan" ends.
+    text = "“Harga naik,” kata Menteri Keuangan Sri Mulyani di Jakarta."
+    assert helpers.find_quotes(made_up(text))["speaker"].isna().all()
+
+
+def test_a_long_quote_without_speaker_keeps_speaker_none_and_a_short_quoted_name_is_no_quote():
+    text = 'Acara bernama "Buka Bersama" digelar. "Ini kutipan panjang yang tidak pernah menyebut siapa pembicaranya."'
+    quotes = helpers.find_quotes(made_up(text))
+    assert len(quotes) == 1 and quotes["speaker"].isna().all()
+
+
+def test_year_less_date_takes_its_year_from_the_article_never_from_today():
+    dates = helpers.find_dates(made_up("Ia datang Kamis (9/1) lalu.", published="2020-02-24"))
+    assert dates["date"].item() == "2020-01-09" and dates["weekday_ok"].item() is True
+    # Published on 5 January: 9 January would be in the future, so it is the year before.
+    dates = helpers.find_dates(made_up("Ia datang Kamis (9/1) lalu.", published="2020-01-05"))
+    assert dates["date"].item() == "2019-01-09" and dates["weekday_ok"].item() is False
+
+
+def test_durations_and_bare_numbers_are_not_dates():
+    text = "Mereka harus take down konten dalam 1X24 jam atau 2x24 jam, layanan 24/7, harga 15/20 ribu."
+    assert helpers.find_dates(made_up(text)).empty
+
+
+def test_an_impossible_date_is_flagged_not_invented():
+    dates = helpers.find_dates(made_up("Rapat digelar Senin (31/2/2020)."))
+    assert dates["date"].isna().all() and "no such day" in dates["problem"].item()
+
+
+def test_month_and_year_only_and_year_only():
+    dates = helpers.find_dates(made_up("Layanan ditutup Juni 2017. Netflix hadir sejak 2016."))
+    assert list(dates["date"]) == ["2017-06", "2016"]
+
+
+def test_show_escapes_html_in_the_article():
+    corpus = made_up('Situs itu memuat <script>alert("x")</script> &amp; kata Budi.')
+    html = helpers.show(corpus, "t0", helpers.annotate(corpus)).html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "&amp;amp;" in html  # the text's own "&amp;" is shown as written
+
+
+def test_show_nests_overlapping_spans_and_names_the_speaker(corpus, predicted):
+    html = helpers.show(corpus, "Liputan6", predicted).html
+    assert 'title="quotation: Siti Choiriana (kata)"' in html
+    assert 'lang="id"' in html
+    assert repr(helpers.show(corpus, "Liputan6", predicted)).startswith(LIPUTAN)
+
+
+def test_exports_round_trip(tmp_path, corpus, predicted):
+    csv = helpers.to_standoff_csv(predicted, tmp_path / "spans.csv")
+    assert len(pd.read_csv(csv)) == len(predicted)
+    lines = helpers.to_jsonl(corpus, predicted, tmp_path / "spans.jsonl").read_text(encoding="utf-8").splitlines()
+    first = json.loads(lines[0])
+    assert len(lines) == len(corpus)
+    assert all(first["text"][s:e] for s, e, _ in first["label"])
+
+
+def test_exports_refuse_to_write_into_seeds(predicted):
+    with pytest.raises(ValueError, match="will not write into seeds"):
+        helpers.to_standoff_csv(predicted, SEEDS / "oops.csv")
+    assert not (SEEDS / "oops.csv").exists()
+
+
+def test_evaluate_counts_misses_false_alarms_and_wrong_speakers(reference):
+    quotes = reference[reference["layer"] == "quotes"].copy()
+    predicted = quotes.iloc[1:].copy()  # one miss
+    predicted.loc[predicted.index[0], "speaker"] = "Somebody Else"  # one wrong speaker
+    predicted = pd.concat([predicted, quotes.iloc[:1].assign(start=0, end=5)])  # one false alarm
+    evaluation = helpers.evaluate(predicted, quotes)
+    row = evaluation.scores.set_index("label").loc["QUOTE"]
+    assert (row["reference"], row["predicted"], row["correct"]) == (11, 11, 10)
+    assert row["attributes_right"] == 9
+    assert len(evaluation.misses) == 1 and len(evaluation.false_alarms) == 1
+    assert evaluation.mismatches["predicted_speaker"].item() == "Somebody Else"
