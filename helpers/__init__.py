@@ -4,13 +4,13 @@ Everything a notebook needs is importable from here: ``import helpers`` then
 ``helpers.load_corpus()``. Functions take and return pandas DataFrames.
 """
 
-from helpers.annotating import annotate, classify_word, find_dates, find_english, find_entities, find_quotes, gazetteer
-from helpers.checking import evaluate, read_reference
+from helpers.annotating import annotate, classify_word, english_score, find_dates, find_english, find_entities, find_quotes, gazetteer
+from helpers.checking import evaluate, read_reference, spans_for
 from helpers.cleaning import normalize
 from helpers.cleaning import rules as boilerplate_rules
 from helpers.exporting import to_jsonl, to_standoff_csv
 from helpers.plotting import PALETTE, plot_counts
-from helpers.reading import ArticleError, load_corpus, metadata_sources, read_manifest, removed
+from helpers.reading import ArticleError, from_texts, load_corpus, metadata_sources, read_manifest, removed
 from helpers.rendering import show
 from helpers.segmenting import paragraphs, sentences, tokenize, tokens
 from helpers.vocabulary import concordance, glossary, stem, stopwords
@@ -21,11 +21,13 @@ __all__ = [
     "boilerplate_rules",
     "classify_word",
     "concordance",
+    "english_score",
     "evaluate",
     "find_dates",
     "find_english",
     "find_entities",
     "find_quotes",
+    "from_texts",
     "gazetteer",
     "glossary",
     "load_corpus",
@@ -39,6 +41,7 @@ __all__ = [
     "removed",
     "sentences",
     "show",
+    "spans_for",
     "stem",
     "stopwords",
     "to_jsonl",

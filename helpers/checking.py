@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from pathlib import Path
 
+import re
+
 import pandas as pd
 
 from helpers.reading import SEEDS
@@ -17,6 +19,25 @@ def read_reference(path=None):
     table = pd.read_csv(Path(path) if path else SEEDS / "annotations.csv", dtype={"date": str})
     table["weekday_ok"] = table["weekday_ok"].map({True: True, False: False, "True": True, "False": False})
     return table
+
+
+def spans_for(corpus, article, phrases, layer, within=None):
+    """Your own annotations as a span table: every whole-word occurrence of each (phrase, label) in one article.
+
+    ``article`` is an id or a label; ``within`` (start, end) limits the search to part of the text,
+    such as one paragraph. Raises KeyError for a phrase that does not occur there.
+    """
+    row = corpus[(corpus["id"] == article) | (corpus["label"] == article)]
+    doc_id, text = row["id"].item(), row["text"].item()
+    start, end = within or (0, len(text))
+    rows = []
+    for phrase, label in phrases:
+        pattern = re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])")
+        found = [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+        if not found:
+            raise KeyError(f"{phrase!r} does not occur in {doc_id} between offsets {start} and {end}")
+        rows += [(doc_id, s, e, text[s:e], layer, label) for s, e in found]
+    return pd.DataFrame(rows, columns=["id", "start", "end", "text", "layer", "label"])
 
 
 @dataclass

@@ -175,6 +175,22 @@ def load_corpus(folder=None):
     return _add_counts(corpus)
 
 
+def from_texts(texts, published=None):
+    """A corpus from strings, {id: text}, cleaned and counted like ``load_corpus``: for trying rules on your own sentences.
+
+    ``published`` (a date, for every text) anchors dates without a year. Raises ArticleError for
+    a text that is empty or nothing but page furniture.
+    """
+    rows = []
+    for doc_id, raw in texts.items():
+        cleaned = cleaning.clean(raw)
+        if not cleaned.blocks:
+            raise ArticleError(f"{doc_id}: nothing is left after removing page furniture")
+        entry = {"published": str(pd.Timestamp(published).date())} if published is not None else None
+        rows.append(_row(Path(f"{doc_id}.txt"), raw, "str", cleaned, entry))
+    return _add_counts(pd.DataFrame(rows))
+
+
 def _row(path, raw, encoding, cleaned, entry):
     found = {key: value for key, (value, _) in _metadata(cleaned).items()}
     row = {"id": path.stem, "label": path.stem}

@@ -190,3 +190,18 @@ def test_evaluate_counts_misses_false_alarms_and_wrong_speakers(reference):
     assert row["attributes_right"] == 9
     assert len(evaluation.misses) == 1 and len(evaluation.false_alarms) == 1
     assert evaluation.mismatches["predicted_speaker"].item() == "Somebody Else"
+
+
+def test_from_texts_cleans_like_load_corpus():
+    corpus = helpers.from_texts({"mine": "Budi datang.\nSCROLL TO CONTINUE WITH CONTENT\nIa pulang.\n"}, published="2020-01-01")
+    assert corpus["text"].item() == "Budi datang.\n\nIa pulang."
+    assert corpus["published"].item() == pd.Timestamp("2020-01-01") and corpus["n_paragraphs"].item() == 2
+
+
+def test_spans_for_finds_every_whole_word_occurrence(corpus):
+    # "Siti Choiriana" once, "Siti" alone twice: three whole-word occurrences.
+    spans = helpers.spans_for(corpus, "detik", [("Siti", "PERSON")], "entities")
+    texts = corpus.set_index("id")["text"]
+    assert len(spans) == 3 and all(texts[r.id][r.start : r.end] == "Siti" for r in spans.itertuples())
+    with pytest.raises(KeyError, match="does not occur"):
+        helpers.spans_for(corpus, "detik", [("Budi", "PERSON")], "entities")
