@@ -10,7 +10,7 @@ from helpers.cleaning import normalize
 from helpers.cleaning import rules as boilerplate_rules
 from helpers.exporting import to_jsonl, to_standoff_csv
 from helpers.plotting import PALETTE, plot_counts
-from helpers.reading import ArticleError, from_texts, load_corpus, metadata_sources, read_manifest, removed
+from helpers.reading import ArticleError, from_texts, load_corpus, metadata_sources, read_manifest, removed, with_article
 from helpers.rendering import show
 from helpers.segmenting import paragraphs, sentences, tokenize, tokens
 from helpers.vocabulary import concordance, glossary, stem, stopwords
@@ -48,4 +48,5 @@ __all__ = [
     "to_standoff_csv",
     "tokenize",
     "tokens",
+    "with_article",
 ]

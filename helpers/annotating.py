@@ -128,7 +128,7 @@ def _resolve_people(text):
 
 
 def find_entities(corpus):
-    """People, organisations and places: a span table with ``label`` (PERSON, ORG or PLACE) and, for people, ``name``.
+    """People, organisations and places: a span table with ``layer`` "entities", ``label`` (PERSON, ORG or PLACE) and, for people, ``name``.
 
     - ORG and PLACE: the gazetteer (helpers/data/gazetteer.csv), and for places also a capitalised
       name after *di/ke/dari* (in, to, from).
@@ -146,8 +146,8 @@ def find_entities(corpus):
             if match.group(1) not in known:
                 candidates.append((match.start(1), match.end(1), "PLACE", None))
         for start, end, label, name in _longest_first(candidates):
-            rows.append((doc_id, start, end, text[start:end], label, name))
-    return pd.DataFrame(rows, columns=[*SPAN, "label", "name"])
+            rows.append((doc_id, start, end, text[start:end], "entities", label, name))
+    return pd.DataFrame(rows, columns=[*SPAN, "layer", "label", "name"])
 
 
 def _longest_first(candidates):
@@ -222,9 +222,9 @@ def find_quotes(corpus, entities=None):
                     speaker = after["name"].iloc[0] if len(after) else None
                 if speaker:
                     last_speaker = (speaker, end)
-                rows.append((doc_id, start, end, text[start:end], cue["cue"] if cue else None, speaker))
+                rows.append((doc_id, start, end, text[start:end], "quotes", "QUOTE", cue["cue"] if cue else None, speaker))
             offset += len(paragraph) + 2
-    return pd.DataFrame(rows, columns=[*SPAN, "cue", "speaker"])
+    return pd.DataFrame(rows, columns=[*SPAN, "layer", "label", "cue", "speaker"])
 
 
 def _verbs():
@@ -299,8 +299,8 @@ def find_dates(corpus):
             if stated and iso and len(iso) == 10:
                 ok = day_names[dt.date.fromisoformat(iso).weekday()] == stated
             start = match.start("y4") if g["y4"] else match.start()
-            rows.append((doc_id, start, match.end(), text[start : match.end()], iso, stated, ok, problem))
-    return pd.DataFrame(rows, columns=[*SPAN, "date", "weekday_stated", "weekday_ok", "problem"])
+            rows.append((doc_id, start, match.end(), text[start : match.end()], "dates", "DATE", iso, stated, ok, problem))
+    return pd.DataFrame(rows, columns=[*SPAN, "layer", "label", "date", "weekday_stated", "weekday_ok", "problem"])
 
 
 # ---------------------------------------------------------------- English
@@ -319,18 +319,19 @@ def english_score(word):
 
 
 def classify_word(word, margin=ENGLISH_MARGIN, min_zipf=ENGLISH_MIN_ZIPF):
-    """``english``, ``shared`` (an established loanword, as common in both) or ``indonesian``.
+    """``english``, ``shared`` (an established loanword, as common in both), ``indonesian`` or ``rare``.
 
     English: at least ``min_zipf`` in English, and either unknown in Indonesian or ``margin``
     more frequent in English. Shared: common in both, within the margin (internet, digital, data).
-    Overrides in helpers/data/english_overrides.csv win.
+    Rare: below ``min_zipf`` in both languages, too rare to judge (names, typos). Overrides in
+    helpers/data/english_overrides.csv win.
     """
     overrides = _overrides()
     if word.lower() in overrides:
         return overrides[word.lower()]
     en, id_ = english_score(word.lower())
     if en < min_zipf:
-        return "indonesian"
+        return "rare" if id_ < min_zipf else "indonesian"
     if id_ == 0 or en - id_ >= margin:
         return "english"
     return "shared" if id_ >= min_zipf and en - id_ > -margin else "indonesian"
@@ -362,7 +363,7 @@ def find_english(corpus, margin=ENGLISH_MARGIN, min_zipf=ENGLISH_MIN_ZIPF, entit
     def close_run():
         if any(word_class == "english" for *_, word_class in run):
             doc_id, start, end = run[0][0], run[0][1], run[-1][2]
-            rows.append((doc_id, start, end, texts[doc_id][start:end], " ".join(c for *_, c in run)))
+            rows.append((doc_id, start, end, texts[doc_id][start:end], "english", "EN", " ".join(c for *_, c in run)))
         run.clear()
 
     previous = None
@@ -377,7 +378,7 @@ def find_english(corpus, margin=ENGLISH_MARGIN, min_zipf=ENGLISH_MIN_ZIPF, entit
         else:
             close_run()
     close_run()
-    return pd.DataFrame(rows, columns=[*SPAN, "classes"])
+    return pd.DataFrame(rows, columns=[*SPAN, "layer", "label", "classes"])
 
 
 def _token_class(token, named, margin, min_zipf):
@@ -404,16 +405,13 @@ LAYERS = ("entities", "quotes", "dates", "english")
 
 
 def annotate(corpus, layers=LAYERS):
-    """All layers in one span table, with a ``layer`` column (entities, quotes, dates, english) and a ``label``."""
+    """All layers in one span table; every finder's table already has ``layer`` and ``label``."""
     entities = find_entities(corpus)
     tables = {
         "entities": lambda: entities,
-        "quotes": lambda: find_quotes(corpus, entities).assign(label="QUOTE"),
-        "dates": lambda: find_dates(corpus).assign(label="DATE"),
-        "english": lambda: find_english(corpus, entities=entities).assign(label="EN"),
+        "quotes": lambda: find_quotes(corpus, entities),
+        "dates": lambda: find_dates(corpus),
+        "english": lambda: find_english(corpus, entities=entities),
     }
-    frames = [tables[layer]().assign(layer=layer) for layer in layers]
-    table = pd.concat(frames, ignore_index=True)
-    first = [*SPAN, "layer", "label"]
-    table = table[first + [c for c in table.columns if c not in first]]
+    table = pd.concat([tables[layer]() for layer in layers], ignore_index=True)
     return table.sort_values(["id", "start", "end", "layer"], ignore_index=True)

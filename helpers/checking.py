@@ -60,58 +60,56 @@ def evaluate(predicted, reference):
     span's (exact match). ``scores`` has one row per layer and label, and a row ``label == "all"``
     per layer: reference, predicted, correct, precision (correct / predicted), recall (correct /
     reference), f1, and attributes_right: of the correct spans, how many also have the right
-    speaker (quotes) or date and weekday flag (dates).
+    speaker (quotes) or date and weekday flag (dates), where the prediction gives them.
+    Only the layers of the reference are scored.
     """
-    predicted = predicted[predicted["layer"].isin(reference["layer"].unique())]
-    merged = reference.merge(predicted, on=KEY, how="outer", suffixes=("_ref", "_pred"), indicator=True)
-    misses = _side(merged[merged["_merge"] == "left_only"], "_ref")
-    false_alarms = _side(merged[merged["_merge"] == "right_only"], "_pred")
-    both = merged[merged["_merge"] == "both"].copy()
-    both["attributes_right"] = [_attributes_agree(row) for _, row in both.iterrows()]
-    mismatches = _side(both[~both["attributes_right"]], "_ref", keep_predicted=True)
+    for name, table in [("predicted", predicted), ("reference", reference)]:
+        missing = [column for column in KEY if column not in table.columns]
+        if missing:
+            raise ValueError(f"{name} annotations need the columns {', '.join(KEY)}; missing: {', '.join(missing)}")
+    predicted = predicted[predicted["layer"].isin(reference["layer"].unique())].reset_index(drop=True)
+    reference = reference.reset_index(drop=True)
+    found = _keys(reference).isin(_keys(predicted))
+    correct_predictions = _keys(predicted).isin(_keys(reference))
+    misses, false_alarms = reference[~found], predicted[~correct_predictions]
+
+    compared = [name for names in ATTRIBUTES.values() for name in names if name in predicted.columns]
+    matched = reference[found].merge(predicted[KEY + compared], on=KEY, how="left", suffixes=("", "_predicted"))
+    if not compared:
+        matched["attributes_right"] = True
+    else:
+        matched["attributes_right"] = [_attributes_agree(row, compared) for _, row in matched.iterrows()]
+    mismatches = matched[~matched["attributes_right"]].drop(columns="attributes_right")
 
     rows = []
-    for (layer, label), group in _with_totals(merged, both):
-        rows.append(_score(layer, label, group))
-    scores = pd.DataFrame(rows)
-    return Evaluation(scores, misses, false_alarms, mismatches)
+    for layer in reference["layer"].drop_duplicates():
+        for label in [*sorted(reference.loc[reference["layer"] == layer, "label"].unique()), "all"]:
+            def part(table, layer=layer, label=label):
+                return table[(table["layer"] == layer) & ((table["label"] == label) if label != "all" else True)]
+            rows.append(_score(layer, label, len(part(reference)), len(part(predicted)), part(matched)))
+    return Evaluation(pd.DataFrame(rows), misses.reset_index(drop=True), false_alarms.reset_index(drop=True),
+                      mismatches.reset_index(drop=True))
 
 
-def _with_totals(merged, both):
-    attribute_ok = both.set_index(KEY)["attributes_right"]
-    merged = merged.join(attribute_ok, on=KEY)
-    for layer, by_layer in merged.groupby("layer", sort=False):
-        for label, by_label in by_layer.groupby("label"):
-            yield (layer, label), by_label
-        yield (layer, "all"), by_layer
+def _keys(table):
+    return pd.MultiIndex.from_frame(table[KEY])
 
 
-def _score(layer, label, group):
-    reference = int(group["_merge"].isin(["both", "left_only"]).sum())
-    predicted = int(group["_merge"].isin(["both", "right_only"]).sum())
-    correct = int((group["_merge"] == "both").sum())
+def _score(layer, label, reference, predicted, matched):
+    correct = len(matched)
     precision = correct / predicted if predicted else float("nan")
     recall = correct / reference if reference else float("nan")
     f1 = 2 * precision * recall / (precision + recall) if precision + recall > 0 else 0.0
-    right = int(group.loc[group["_merge"] == "both", "attributes_right"].sum())
     return dict(layer=layer, label=label, reference=reference, predicted=predicted, correct=correct,
-                precision=round(precision, 3), recall=round(recall, 3), f1=round(f1, 3), attributes_right=right)
+                precision=round(precision, 3), recall=round(recall, 3), f1=round(f1, 3),
+                attributes_right=int(matched["attributes_right"].sum()))
 
 
-def _attributes_agree(row):
+def _attributes_agree(row, compared):
     for name in ATTRIBUTES.get(row["layer"], []):
-        ref, pred = row[f"{name}_ref"], row[f"{name}_pred"]
+        if name not in compared:
+            continue
+        ref, pred = row[name], row[f"{name}_predicted"]
         if not (pd.isna(ref) and pd.isna(pred)) and ref != pred:
             return False
     return True
-
-
-def _side(rows, suffix, keep_predicted=False):
-    """The rows of one side of the merge, with that side's column names."""
-    columns = {c: c.removesuffix(suffix) for c in rows.columns if c.endswith(suffix)}
-    table = rows[KEY + list(columns)].rename(columns=columns)
-    if keep_predicted:
-        for layer_attributes in ATTRIBUTES.values():
-            for name in layer_attributes:
-                table[f"predicted_{name}"] = rows[f"{name}_pred"]
-    return table.reset_index(drop=True)

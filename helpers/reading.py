@@ -219,6 +219,13 @@ def _add_counts(corpus):
     return corpus[columns]
 
 
+def with_article(table, corpus):
+    """A copy of any table with an ``id`` column, with an ``article`` column after it: each row's short label."""
+    table = table.copy()
+    table.insert(table.columns.get_loc("id") + 1, "article", table["id"].map(corpus.set_index("id")["label"]))
+    return table
+
+
 def removed(corpus):
     """What cleaning took out of each article: id, label, line (in the raw file), text, rule, description."""
     table = cleaning.removed_table(corpus["id"], [cleaning.clean(raw) for raw in corpus["raw"]])

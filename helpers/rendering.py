@@ -75,6 +75,9 @@ def show(corpus, article, annotations, layers=None):
     ``article`` is an id or a label; ``annotations`` a span table with ``layer`` and ``label``
     (``helpers.annotate(corpus)``, the reference annotations, or your own); ``layers`` limits it.
     """
+    missing = {"id", "start", "end", "layer", "label"} - set(annotations.columns)
+    if missing:
+        raise ValueError(f"annotations need the columns id, start, end, layer and label; missing: {sorted(missing)}")
     row = corpus[(corpus["id"] == article) | (corpus["label"] == article)]
     if len(row) != 1:
         raise KeyError(f"no article with id or label {article!r}")

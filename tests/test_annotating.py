@@ -189,7 +189,7 @@ def test_evaluate_counts_misses_false_alarms_and_wrong_speakers(reference):
     assert (row["reference"], row["predicted"], row["correct"]) == (11, 11, 10)
     assert row["attributes_right"] == 9
     assert len(evaluation.misses) == 1 and len(evaluation.false_alarms) == 1
-    assert evaluation.mismatches["predicted_speaker"].item() == "Somebody Else"
+    assert evaluation.mismatches["speaker_predicted"].item() == "Somebody Else"
 
 
 def test_from_texts_cleans_like_load_corpus():
@@ -205,3 +205,19 @@ def test_spans_for_finds_every_whole_word_occurrence(corpus):
     assert len(spans) == 3 and all(texts[r.id][r.start : r.end] == "Siti" for r in spans.itertuples())
     with pytest.raises(KeyError, match="does not occur"):
         helpers.spans_for(corpus, "detik", [("Budi", "PERSON")], "entities")
+
+
+def test_evaluate_takes_spans_without_attribute_columns_and_names_missing_ones(corpus, reference):
+    mine = helpers.spans_for(corpus, "detik", [("Siti", "PERSON")], "entities")
+    scores = helpers.evaluate(mine, reference[reference["layer"] == "entities"]).scores
+    # "Siti" inside the reference span "Siti Choiriana" is no exact match: 2 of the 3 are correct.
+    assert scores.set_index("label").loc["PERSON", "correct"] == 2
+    with pytest.raises(ValueError, match="missing: layer"):
+        helpers.evaluate(mine.drop(columns="layer"), reference)
+
+
+def test_word_classes():
+    assert helpers.classify_word("company") == "english"
+    assert helpers.classify_word("internet") == "shared"
+    assert helpers.classify_word("layanan") == "indonesian"
+    assert helpers.classify_word("addres") == "rare"
