@@ -93,6 +93,9 @@ def test_every_exercise_is_followed_by_a_collapsed_solution(notebook):
 def test_generated_cells_are_current():
     for path, (stored, current) in nav.build().items():
         assert stored == current, f"{path.name}: run `make nav` (or `make execute`)"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert nav.README_ROUTE.search(readme), "README.md has no ROUTE markers"
+    assert nav.readme_with_route([(p, nbs.read(p)) for p in PATHS]) == readme, "README route: run `make nav`"
 
 
 def test_saved_after_a_clean_top_to_bottom_run(notebook):

@@ -3,7 +3,7 @@
     python tools/execute.py                       # every notebook
     python tools/execute.py notebooks/01_reading.ipynb
 
-Generated cells are rebuilt first (tools/nav.py). A notebook that raises, or
+Generated cells and the README route are rebuilt first (tools/nav.py). A notebook that raises, or
 writes to stderr (a warning a learner would see), is reported and not saved.
 """
 
@@ -38,9 +38,11 @@ def execute(path, nb):
 def main(argv):
     chosen = {Path(arg).resolve() for arg in argv}
     failed = False
-    for path, (_, nb) in nav.build().items():
+    nav.main([])  # generated cells and the README route first, so they are saved with the outputs
+    for path in nbs.paths():
         if chosen and path not in chosen:
             continue
+        nb = nbs.read(path)
         try:
             seconds = execute(path, nb)
         except CellExecutionError as error:
