@@ -202,7 +202,7 @@ def find_quotes(corpus, entities=None):
     rows = []
     for doc_id, text in zip(corpus["id"], corpus["text"]):
         mentions = people[people["id"] == doc_id]
-        last_speaker = None
+        last_quoted = (None, -1)  # (speaker, end of their quotation)
         offset = 0
         for paragraph in text.split("\n\n"):
             for start, end in _quote_spans(paragraph):
@@ -211,24 +211,24 @@ def find_quotes(corpus, entities=None):
                 if cue is None and len(text[start:end].split()) < MIN_UNATTRIBUTED_WORDS:
                     continue
                 speaker = None
-                if cue is not None and cue["cue"].endswith("nya") and cue["cue"][:-3] in _verbs():
-                    earlier = mentions[mentions["end"] <= start]
-                    named_last = earlier["name"].iloc[-1] if len(earlier) else None
-                    last_end = earlier["end"].iloc[-1] if len(earlier) else -1
-                    speaker = last_speaker if last_speaker and last_speaker[1] > last_end else named_last
-                    speaker = speaker[0] if isinstance(speaker, tuple) else speaker
+                if cue is not None and cue["cue"].endswith("nya"):
+                    speaker = _quoted_or_named_last(mentions, start, last_quoted)
                 elif cue is not None:
                     after = mentions[(mentions["start"] >= cue.end("cue")) & (mentions["start"] < cue.end("rest"))]
                     speaker = after["name"].iloc[0] if len(after) else None
                 if speaker:
-                    last_speaker = (speaker, end)
+                    last_quoted = (speaker, end)
                 rows.append((doc_id, start, end, text[start:end], "quotes", "QUOTE", cue["cue"] if cue else None, speaker))
             offset += len(paragraph) + 2
     return pd.DataFrame(rows, columns=[*SPAN, "layer", "label", "cue", "speaker"])
 
 
-def _verbs():
-    return set(read_word_list("reporting_verbs.txt"))
+def _quoted_or_named_last(mentions, position, last_quoted):
+    """Whoever came last before ``position``: the speaker of the previous quotation, or the person named last."""
+    earlier = mentions[mentions["end"] <= position]
+    if len(earlier) and earlier["end"].iloc[-1] > last_quoted[1]:
+        return earlier["name"].iloc[-1]
+    return last_quoted[0]
 
 
 # ---------------------------------------------------------------- dates
