@@ -1,4 +1,4 @@
-"""Helpers for the Baca Berita notebooks: reading, annotating and checking Indonesian news articles.
+"""Helpers for the Baca Berita notebooks: reading, annotating, checking and comparing Indonesian news articles.
 
 Everything a notebook needs is importable from here: ``import helpers`` then
 ``helpers.load_corpus()``. Functions take and return pandas DataFrames.
@@ -7,20 +7,34 @@ Everything a notebook needs is importable from here: ``import helpers`` then
 from helpers.annotating import annotate, classify_word, english_score, find_dates, find_english, find_entities, find_quotes, gazetteer
 from helpers.checking import evaluate, read_reference, spans_for
 from helpers.cleaning import normalize
+from helpers.comparing import (
+    align_paragraphs,
+    compare_voices,
+    distinctive_terms,
+    introductions,
+    quotes_with_dates,
+    shared_entities,
+    similarity,
+    tf_idf,
+    timeline,
+)
 from helpers.cleaning import rules as boilerplate_rules
 from helpers.exporting import to_jsonl, to_standoff_csv
-from helpers.plotting import PALETTE, plot_counts
+from helpers.plotting import PALETTE, plot_counts, plot_similarity, plot_terms, plot_timeline
 from helpers.reading import ArticleError, from_texts, load_corpus, metadata_sources, read_manifest, removed, with_article
 from helpers.rendering import show
 from helpers.segmenting import paragraphs, sentences, tokenize, tokens
 from helpers.vocabulary import concordance, glossary, stem, stopwords
 
 __all__ = [
+    "align_paragraphs",
     "annotate",
     "ArticleError",
     "boilerplate_rules",
     "classify_word",
+    "compare_voices",
     "concordance",
+    "distinctive_terms",
     "english_score",
     "evaluate",
     "find_dates",
@@ -30,20 +44,29 @@ __all__ = [
     "from_texts",
     "gazetteer",
     "glossary",
+    "introductions",
     "load_corpus",
     "metadata_sources",
     "normalize",
     "PALETTE",
     "paragraphs",
     "plot_counts",
+    "plot_similarity",
+    "plot_terms",
+    "plot_timeline",
+    "quotes_with_dates",
     "read_manifest",
     "read_reference",
     "removed",
     "sentences",
+    "shared_entities",
     "show",
+    "similarity",
     "spans_for",
     "stem",
     "stopwords",
+    "tf_idf",
+    "timeline",
     "to_jsonl",
     "to_standoff_csv",
     "tokenize",

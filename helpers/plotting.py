@@ -20,3 +20,61 @@ def plot_counts(counts, ax=None, title=None, xlabel="count", color=PALETTE[0]):
     ax.spines[["top", "right"]].set_visible(False)
     ax.margins(x=0.1)
     return ax
+
+
+def _names(index, labels):
+    return [labels.get(key, key) if labels is not None else key for key in index]
+
+
+def plot_similarity(similarity, labels=None, ax=None, title="How similar the articles are (cosine of TF-IDF)"):
+    """A heatmap of a square similarity table, each cell printed with its value; ``labels`` maps ids to names."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=(4.8, 4))
+    image = ax.imshow(similarity.to_numpy(dtype=float), cmap="Blues", vmin=0, vmax=1)
+    names = _names(similarity.index, labels)
+    ax.set_xticks(range(len(names)), names, rotation=30, ha="right")
+    ax.set_yticks(range(len(names)), names)
+    for row in range(len(names)):
+        for column in range(len(names)):
+            value = similarity.iat[row, column]
+            ax.text(column, row, f"{value:.2f}", ha="center", va="center", color="white" if value > 0.6 else "black")
+    ax.figure.colorbar(image, ax=ax, label="cosine similarity (0 = no shared terms, 1 = same)")
+    ax.set_title(title)
+    return ax
+
+
+def plot_terms(terms, article, ax=None, color=PALETTE[0], title=None):
+    """Horizontal bars of one article's distinctive terms (a ``distinctive_terms`` table), by TF-IDF."""
+    rows = terms[terms["id"] == article].set_index("term")["tfidf"]
+    return plot_counts(rows.round(3), ax=ax, title=title or f"Distinctive terms of {article}",
+                       xlabel="TF-IDF weight", color=color)
+
+
+def plot_timeline(timeline, corpus=None, ax=None, title="Dates stated in the articles"):
+    """Each article a row, each date it states a marker (circle: a day; square: only a month or year).
+
+    With ``corpus``, a cross marks when each article was published, where the day is known. Dates are labelled with
+    their ISO text, so a year-only date is not mistaken for 1 January.
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(10, 3.6))
+    order = list(dict.fromkeys(timeline["label"])) if corpus is None else list(corpus["label"])
+    for row, label in enumerate(order):
+        colour = PALETTE[row % len(PALETTE)]
+        events = timeline[timeline["label"] == label]
+        for number, event in enumerate(events.itertuples()):
+            marker = "o" if event.precision == "day" else "s"
+            ax.plot(event.when, row, marker=marker, markersize=8, color=colour, linestyle="none")
+            # Alternate labels above and below: dates weeks apart sit close on an axis of years.
+            ax.annotate(event.date, (event.when, row), textcoords="offset points", xytext=(0, 9 if number % 2 == 0 else -17),
+                        ha="center", fontsize=8)
+        article = corpus[corpus["label"] == label] if corpus is not None else None
+        if article is not None and article["published_precision"].item() in ("day", "minute"):
+            ax.plot(article["published"].item(), row, marker="x", markersize=9, color=colour, linestyle="none")
+    ax.set_yticks(range(len(order)), order)
+    ax.set_ylim(-0.6, len(order) - 0.3)
+    ax.set_xlabel("date" + ("  (o a day, ■ a month or year, × published)" if corpus is not None else ""))
+    ax.set_title(title)
+    ax.grid(axis="x", alpha=0.3)
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax

@@ -1,0 +1,192 @@
+"""Comparing: how similar articles are, what sets each apart, who speaks in each, and when things happened."""
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from helpers.annotating import CAPWORD, _roles, find_dates, find_entities, find_quotes
+from helpers.segmenting import paragraphs, sentences, tokens
+
+
+def term_counts(corpus, drop_stopwords=True, use_stems=False, unit="id"):
+    """Counts of each term per document: a long table (``unit``, term, count) of word tokens.
+
+    ``unit`` is ``id`` (whole articles) or ``paragraph`` (then the document is (id, paragraph)).
+    Terms are lower-case words, or their PySastrawi stems with ``use_stems``.
+    """
+    table = tokens(corpus, stems=use_stems)
+    words = table[table["kind"] == "word"]
+    if drop_stopwords:
+        words = words[~words["is_stopword"]]
+    keys = ["id"] if unit == "id" else ["id", "paragraph"]
+    return words.groupby([*keys, words["stem" if use_stems else "lower"].rename("term")]).size().rename("count").reset_index()
+
+
+def tf_idf(counts, keys=("id",)):
+    """TF-IDF weights from a long table of counts: tf × idf, with idf = ln((1 + N) / (1 + df)) + 1.
+
+    tf is the term's share of its document's words; N the number of documents; df the number of
+    documents the term occurs in. The smoothing (+1) keeps a term found in every document at
+    weight tf rather than zero. Returns a table: documents as rows, terms as columns.
+    """
+    keys = list(keys)
+    matrix = counts.pivot_table(index=keys, columns="term", values="count", fill_value=0, aggfunc="sum")
+    tf = matrix.div(matrix.sum(axis=1), axis=0)
+    df = (matrix > 0).sum(axis=0)
+    idf = np.log((1 + len(matrix)) / (1 + df)) + 1
+    return tf * idf
+
+
+def cosine(weights):
+    """Cosine similarity of every pair of rows: dot product over the product of the lengths."""
+    values = weights.to_numpy(dtype=float)
+    lengths = np.linalg.norm(values, axis=1)
+    lengths[lengths == 0] = 1.0
+    unit = values / lengths[:, None]
+    return pd.DataFrame(unit @ unit.T, index=weights.index, columns=weights.index)
+
+
+def similarity(corpus, drop_stopwords=True, use_stems=False):
+    """Cosine similarity of the articles' TF-IDF vectors: a square DataFrame indexed by article id (1 = same words)."""
+    return cosine(tf_idf(term_counts(corpus, drop_stopwords, use_stems))).clip(upper=1.0)
+
+
+def distinctive_terms(corpus, n=10, drop_stopwords=True, use_stems=False):
+    """The ``n`` terms with the highest TF-IDF in each article: id, term, count, tfidf (ties by count, then term)."""
+    counts = term_counts(corpus, drop_stopwords, use_stems)
+    weights = tf_idf(counts).stack().rename("tfidf").reset_index()
+    table = counts.merge(weights, on=["id", "term"])
+    table = table.sort_values(["id", "tfidf", "count", "term"], ascending=[True, False, False, True])
+    return table.groupby("id").head(n).reset_index(drop=True)
+
+
+def introductions(corpus, entities=None):
+    """How each article introduces each person: id, name, role (the title beside the first full mention).
+
+    The role is the run of title words (helpers/data/person_roles.txt) and capitalised words
+    right before the name ("Managing Director Netflix", "CEO Indosat,") or after *selaku*
+    ("Siti Choiriana selaku Direktur Consumer Service Telkom Indonesia").
+    """
+    entities = find_entities(corpus) if entities is None else entities
+    people = entities[entities["label"] == "PERSON"]
+    texts = dict(zip(corpus["id"], corpus["text"]))
+    role_run = rf"(?i:{_roles().pattern})(?: (?:of|and|dan|{CAPWORD}))*"  # role words in any case, then Capitalised ones
+    rows = []
+    for (doc_id, name), group in people.groupby(["id", "name"], sort=False):
+        text = texts[doc_id]
+        role = None
+        for mention in group.itertuples():
+            before = re.search(rf"({role_run}),? $", text[max(0, mention.start - 120) : mention.start])
+            after = re.match(rf" selaku ({role_run})", text[mention.end :])
+            found = before or after
+            if found:
+                role = found.group(1)
+                break
+        rows.append((doc_id, name, role))
+    return pd.DataFrame(rows, columns=["id", "name", "role"])
+
+
+def quotes_with_dates(corpus, entities=None):
+    """The quotations, each with the date stated in its attribution sentence (when the speaker spoke), if any."""
+    quotes = find_quotes(corpus, entities)
+    dates = find_dates(corpus)
+    sents = sentences(corpus)
+    spoke_on = []
+    for quote in quotes.itertuples():
+        sentence = sents[(sents["id"] == quote.id) & (sents["start"] < quote.end) & (sents["end"] >= quote.end)]
+        sentence_end = sentence["end"].iloc[0] if len(sentence) else quote.end
+        stated = dates[(dates["id"] == quote.id) & (dates["start"] >= quote.end) & (dates["end"] <= sentence_end)]
+        spoke_on.append(stated["date"].iloc[0] if len(stated) else None)
+    return quotes.assign(spoke_on=spoke_on)
+
+
+def compare_voices(corpus, a, b, entities=None):
+    """Who is named or quoted in two articles (ids or labels), and how each article introduces them.
+
+    One row per person: name, then for each article the mentions, the quotations, the role it
+    gives them and the date it says they spoke; ``in`` says whether the person is in a, b or both.
+    """
+    ids = [_article_id(corpus, x) for x in (a, b)]
+    pair = corpus[corpus["id"].isin(ids)]
+    entities = find_entities(pair) if entities is None else entities[entities["id"].isin(ids)]
+    people = entities[entities["label"] == "PERSON"]
+    quotes = quotes_with_dates(pair, entities)
+    roles = introductions(pair, entities)
+    table = pd.DataFrame({"name": pd.unique(people["name"])})
+    for side, doc_id in zip(["a", "b"], ids):
+        mentions = people[people["id"] == doc_id].groupby("name").size()
+        said = quotes[quotes["id"] == doc_id]
+        table[f"mentions_{side}"] = table["name"].map(mentions).fillna(0).astype(int)
+        table[f"quotes_{side}"] = table["name"].map(said.groupby("speaker").size()).fillna(0).astype(int)
+        table[f"role_{side}"] = table["name"].map(roles[roles["id"] == doc_id].set_index("name")["role"])
+        table[f"spoke_on_{side}"] = table["name"].map(said.dropna(subset=["spoke_on"]).groupby("speaker")["spoke_on"].first())
+    present = table[["mentions_a", "mentions_b"]] > 0
+    table["in"] = np.select([present.all(axis=1), present["mentions_a"]], ["both", "a"], "b")
+    return table
+
+
+def shared_entities(corpus, a, b, entities=None):
+    """Entity names (any label) in two articles: name, label, and whether each article has it."""
+    ids = [_article_id(corpus, x) for x in (a, b)]
+    entities = find_entities(corpus) if entities is None else entities
+    entities = entities[entities["id"].isin(ids)]
+    names = entities.assign(name=entities["name"].fillna(entities["text"]))
+    table = names.groupby(["name", "label"])["id"].agg(lambda found: set(found)).reset_index()
+    table["in_a"] = table["id"].map(lambda found: ids[0] in found)
+    table["in_b"] = table["id"].map(lambda found: ids[1] in found)
+    return table.drop(columns="id").sort_values(["in_a", "in_b", "label", "name"], ascending=[False, False, True, True], ignore_index=True)
+
+
+def align_paragraphs(corpus, a, b, threshold=0.2, drop_stopwords=True, use_stems=True):
+    """For each body paragraph of article a, the paragraph of article b that reports most nearly the same thing.
+
+    Paragraphs are compared as TF-IDF vectors (stems, stopwords set aside), with idf computed over
+    the paragraphs of both articles. Rows: paragraph_a, paragraph_b, score, text_a, text_b, for
+    every pair whose cosine is at least ``threshold``, best first.
+    """
+    ids = [_article_id(corpus, x) for x in (a, b)]
+    pair = corpus[corpus["id"].isin(ids)]
+    counts = term_counts(pair, drop_stopwords, use_stems, unit="paragraph")
+    blocks = paragraphs(pair)
+    body = blocks.loc[blocks["kind"] == "paragraph", ["id", "paragraph"]]  # subheadings are not reports
+    counts = counts.merge(body, on=["id", "paragraph"])
+    scores = cosine(tf_idf(counts, keys=("id", "paragraph")))
+    in_a = [key for key in scores.index if key[0] == ids[0]]
+    in_b = [key for key in scores.index if key[0] == ids[1]]
+    block = scores.loc[in_a, in_b]
+    texts = blocks.set_index(["id", "paragraph"])["text"]
+    rows = []
+    for key_a in in_a:
+        key_b = block.loc[key_a].idxmax()
+        score = block.loc[key_a, key_b]
+        if score >= threshold:
+            rows.append((key_a[1], key_b[1], round(float(score), 3), texts[key_a], texts[key_b]))
+    table = pd.DataFrame(rows, columns=["paragraph_a", "paragraph_b", "score", "text_a", "text_b"])
+    return table.sort_values("score", ascending=False, ignore_index=True)
+
+
+def timeline(corpus):
+    """Every dated event the articles state, in time order: id, label, date (ISO), when, precision, text, sentence.
+
+    ``when`` is a Timestamp at the start of the stated period (a year-only date sits on 1 January:
+    read ``precision``); ``sentence`` is the sentence the date sits in. Impossible dates are left out.
+    """
+    dates = find_dates(corpus)
+    dates = dates[dates["date"].notna()]
+    sents = sentences(corpus)
+    rows = []
+    for date in dates.itertuples():
+        sentence = sents[(sents["id"] == date.id) & (sents["start"] <= date.start) & (sents["end"] >= date.end)]
+        precision = {4: "year", 7: "month", 10: "day"}[len(date.date)]
+        rows.append((date.id, date.date, pd.Timestamp(date.date), precision, date.text, sentence["text"].iloc[0]))
+    table = pd.DataFrame(rows, columns=["id", "date", "when", "precision", "text", "sentence"])
+    table.insert(1, "label", table["id"].map(corpus.set_index("id")["label"]))
+    return table.sort_values(["when", "id"], ignore_index=True)
+
+
+def _article_id(corpus, article):
+    found = corpus.loc[(corpus["id"] == article) | (corpus["label"] == article), "id"]
+    if len(found) != 1:
+        raise KeyError(f"no article with id or label {article!r}")
+    return found.item()
