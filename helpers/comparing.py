@@ -105,7 +105,7 @@ def compare_voices(corpus, a, b, entities=None):
     """Who is named or quoted in two articles (ids or labels), and how each article introduces them.
 
     One row per person: name, then for each article the mentions, the quotations, the role it
-    gives them and the date it says they spoke; ``in`` says whether the person is in a, b or both.
+    gives them and the date it says they spoke; ``found_in`` says whether the person is in a, b or both.
     """
     ids = [_article_id(corpus, x) for x in (a, b)]
     pair = corpus[corpus["id"].isin(ids)]
@@ -122,7 +122,7 @@ def compare_voices(corpus, a, b, entities=None):
         table[f"role_{side}"] = table["name"].map(roles[roles["id"] == doc_id].set_index("name")["role"])
         table[f"spoke_on_{side}"] = table["name"].map(said.dropna(subset=["spoke_on"]).groupby("speaker")["spoke_on"].first())
     present = table[["mentions_a", "mentions_b"]] > 0
-    table["in"] = np.select([present.all(axis=1), present["mentions_a"]], ["both", "a"], "b")
+    table["found_in"] = np.select([present.all(axis=1), present["mentions_a"]], ["both", "a"], "b")
     return table
 
 

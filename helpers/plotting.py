@@ -1,6 +1,7 @@
 """Plotting: small, readable figures. Each function takes ``ax=None`` and returns the Axes."""
 
 import matplotlib.pyplot as plt
+import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
 # Okabe & Ito (2008): a palette that stays distinct for colour-blind readers and in greyscale.
@@ -14,7 +15,8 @@ def plot_counts(counts, ax=None, title=None, xlabel="count", color=PALETTE[0]):
     ordered = counts.iloc[::-1]
     bars = ax.barh([str(index) for index in ordered.index], ordered.to_numpy(), color=color)
     ax.bar_label(bars, padding=2)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    whole = pd.api.types.is_integer_dtype(counts)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=whole))  # counts get whole-number ticks
     ax.set_xlabel(xlabel)
     ax.set_title(title or "")
     ax.spines[["top", "right"]].set_visible(False)

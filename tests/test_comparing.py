@@ -54,10 +54,10 @@ def test_distinctive_terms_are_ranked_per_article(corpus):
 def test_compare_voices_shows_how_each_outlet_titles_the_same_person(corpus):
     voices = helpers.compare_voices(corpus, "detik", "Liputan6").set_index("name")
     siti = voices.loc["Siti Choiriana"]
-    assert siti["in"] == "both"
+    assert siti["found_in"] == "both"
     assert siti["role_a"] == "Direktur Consumer Service Telkom Indonesia"
     assert siti["role_b"] == "Direktur Consumer Service IndiHome"
-    assert voices.loc["Kuek Yu-Chuang", "in"] == "a" and voices.loc["Leigh Wong", "in"] == "b"
+    assert voices.loc["Kuek Yu-Chuang", "found_in"] == "a" and voices.loc["Leigh Wong", "found_in"] == "b"
     # Both Netflix spokespeople are reported speaking on the same day.
     assert voices.loc["Kuek Yu-Chuang", "spoke_on_a"] == voices.loc["Leigh Wong", "spoke_on_b"] == "2020-01-09"
 
