@@ -118,6 +118,13 @@ def test_no_errors_warnings_or_machine_paths_in_outputs(notebook):
             assert not re.search(r"at 0x[0-9a-f]{6,}", text), f"cell {i} shows a memory address"
 
 
+def test_no_unescaped_dollar_in_markdown(notebook):
+    """nbconvert reads $…$ as maths (US$ 5 … US$ 10), and the offline handouts load no MathJax: write \\$."""
+    _, nb = notebook
+    for text in markdown(nb):
+        assert not re.search(r"(?<!\\)\$", text), text[:80]
+
+
 def test_no_downloads_or_installs_in_cells(notebook):
     _, nb = notebook
     for cell in nb.cells:
