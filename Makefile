@@ -10,7 +10,7 @@ OFFLINE := --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.Ne
 # Serve the whole collection (notebooks link to ../seeds and ../helpers/data) and open the start notebook.
 START := --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
-.PHONY: install lab test execute nav handouts clean
+.PHONY: install lab test execute nav handouts bench clean
 
 install: $(INSTALLED)
 
@@ -37,6 +37,9 @@ nav: install
 
 handouts: install
 	$(PY) tools/handouts.py
+
+bench: install
+	$(PY) benchmarks/run.py
 
 clean:
 	rm -rf build

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import pandas as pd
 from babel.dates import get_day_names, get_month_names
+from wordfreq import zipf_frequency
 
 from helpers._data import read_csv, read_word_list
 from helpers.segmenting import tokens as tokenize_corpus
@@ -200,8 +201,12 @@ def find_quotes(corpus, entities=None):
     people = entities[entities["label"] == "PERSON"]
     cue_after = re.compile(rf"\s*(?P<cue>(?:{_verb_alternation()})(?:nya)?)\b(?P<rest>[^.\n]{{0,80}})")
     rows = []
+    # Per article, its people as plain (start, end, name) tuples: one split, not a DataFrame filter per quotation.
+    mentions_by_article = {}
+    for doc_id, start, end, name in zip(*(people[c].tolist() for c in ["id", "start", "end", "name"])):
+        mentions_by_article.setdefault(doc_id, []).append((start, end, name))
     for doc_id, text in zip(corpus["id"], corpus["text"]):
-        mentions = people[people["id"] == doc_id]
+        mentions = mentions_by_article.get(doc_id, [])
         last_quoted = (None, -1)  # (speaker, end of their quotation)
         offset = 0
         for paragraph in text.split("\n\n"):
@@ -214,8 +219,8 @@ def find_quotes(corpus, entities=None):
                 if cue is not None and cue["cue"].endswith("nya"):
                     speaker = _quoted_or_named_last(mentions, start, last_quoted)
                 elif cue is not None:
-                    after = mentions[(mentions["start"] >= cue.end("cue")) & (mentions["start"] < cue.end("rest"))]
-                    speaker = after["name"].iloc[0] if len(after) else None
+                    after = [name for s, _, name in mentions if cue.end("cue") <= s < cue.end("rest")]
+                    speaker = after[0] if after else None
                 if speaker:
                     last_quoted = (speaker, end)
                 rows.append((doc_id, start, end, text[start:end], "quotes", "QUOTE", cue["cue"] if cue else None, speaker))
@@ -225,9 +230,9 @@ def find_quotes(corpus, entities=None):
 
 def _quoted_or_named_last(mentions, position, last_quoted):
     """Whoever came last before ``position``: the speaker of the previous quotation, or the person named last."""
-    earlier = mentions[mentions["end"] <= position]
-    if len(earlier) and earlier["end"].iloc[-1] > last_quoted[1]:
-        return earlier["name"].iloc[-1]
+    earlier = [(end, name) for _, end, name in mentions if end <= position]
+    if earlier and earlier[-1][0] > last_quoted[1]:
+        return earlier[-1][1]
     return last_quoted[0]
 
 
@@ -311,13 +316,13 @@ ENGLISH_MIN_ZIPF = 3.0  # about once per million words: rarer words are not judg
 INDONESIAN_AFFIXES = ("meng", "mem", "men", "me", "di", "ter", "ber", "nge", "ng")
 
 
+@lru_cache(maxsize=100_000)
 def english_score(word):
-    """(Zipf frequency in English, in Indonesian) of a word, from wordfreq's word lists."""
-    from wordfreq import zipf_frequency
-
+    """(Zipf frequency in English, in Indonesian) of a word, from wordfreq's word lists (looked up once per word)."""
     return zipf_frequency(word, "en"), zipf_frequency(word, "id")
 
 
+@lru_cache(maxsize=100_000)
 def classify_word(word, margin=ENGLISH_MARGIN, min_zipf=ENGLISH_MIN_ZIPF):
     """``english``, ``shared`` (an established loanword, as common in both), ``indonesian`` or ``rare``.
 
@@ -367,35 +372,45 @@ def find_english(corpus, margin=ENGLISH_MARGIN, min_zipf=ENGLISH_MIN_ZIPF, entit
         run.clear()
 
     previous = None
-    for token in tokens.itertuples():
-        position = (token.id, token.sentence)
-        if position != previous or (run and token.start - run[-1][2] > 1):
+    columns = (tokens[name].tolist() for name in ["id", "sentence", "start", "end", "text", "kind"])
+    for doc_id, sentence, token_start, token_end, text, kind in zip(*columns):
+        if (doc_id, sentence) != previous or (run and token_start - run[-1][2] > 1):
             close_run()
-        previous = position
-        word_class, start = _token_class(token, named, margin, min_zipf)
+        previous = (doc_id, sentence)
+        if kind != "word" or (doc_id, token_start) in named:
+            close_run()
+            continue
+        word_class, start = _token_class(text, token_start, margin, min_zipf)
         if word_class in ("english", "shared"):
-            run.append((token.id, start, token.end, word_class))
+            run.append((doc_id, start, token_end, word_class))
         else:
             close_run()
     close_run()
     return pd.DataFrame(rows, columns=[*SPAN, "layer", "label", "classes"])
 
 
-def _token_class(token, named, margin, min_zipf):
-    """The class of one token, and where its English part starts."""
-    if token.kind != "word" or token.text.isupper() or (token.id, token.start) in named or any(c.isdigit() for c in token.text):
-        return "other", token.start
-    head, _, rest = token.text.partition("-")
-    if rest and head.lower() in INDONESIAN_AFFIXES:
+@lru_cache(maxsize=100_000)
+def _word_class(text, margin, min_zipf):
+    """The class of one word token, and how many characters of it to skip (an Indonesian prefix)."""
+    if text.isupper() or any(c.isdigit() for c in text):  # acronyms and codes (B2B, 1X24)
+        return "other", 0
+    head, _, rest = text.partition("-")
+    if rest and head.lower() in INDONESIAN_AFFIXES:  # meng-adopt: judge the English part only
         word_class = classify_word(rest, margin, min_zipf)
-        return (word_class if word_class == "english" else "other"), token.start + len(head) + 1
-    parts = token.text.split("-")
+        return (word_class if word_class == "english" else "other"), len(head) + 1
+    parts = text.split("-")
     if len(set(p.lower() for p in parts)) == 1 and len(parts) > 1:  # reduplication: teman-teman
         parts = parts[:1]
     classes = {classify_word(p, margin, min_zipf) for p in parts}
-    if classes == {"english"} or (classes == {"english", "shared"}):
-        return "english", token.start
-    return ("shared" if classes == {"shared"} else "indonesian"), token.start
+    if classes in ({"english"}, {"english", "shared"}):
+        return "english", 0
+    return ("shared" if classes == {"shared"} else "indonesian"), 0
+
+
+def _token_class(text, start, margin, min_zipf):
+    """The class of one word token, and where its English part starts."""
+    word_class, skip = _word_class(text, margin, min_zipf)
+    return word_class, start + skip
 
 
 # ---------------------------------------------------------------- all layers

@@ -21,6 +21,7 @@ Actions:
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
@@ -65,6 +66,7 @@ def rules():
     return read_csv("boilerplate.csv")
 
 
+@lru_cache(maxsize=None)
 def _compiled_rules():
     table = rules()
     return [

@@ -94,10 +94,10 @@ def split_sentences(block):
     of several sentences is split into them, and the closing quote and the
     attribution after it (``," ujar Siti``) stay with the last one.
     """
-    spans, start, depth_at = [], 0, _bracket_depths(block)
+    spans, start = [], 0
     for match in _BOUNDARY.finditer(block):
         end = match.end()
-        if depth_at[end - 1] > 0 or not _ends_sentence(block, end):
+        if _inside_brackets(block, end - 1) or not _ends_sentence(block, end):
             continue
         spans.append((start, end))
         start = end + (len(block[end:]) - len(block[end:].lstrip()))
@@ -105,16 +105,9 @@ def split_sentences(block):
     return [(s, e) for s, e in spans if block[s:e].strip()]
 
 
-def _bracket_depths(block):
-    """How many round brackets are open at each character (a closing bracket counts as inside)."""
-    depths, depth = [], 0
-    for char in block:
-        if char == "(":
-            depth += 1
-        depths.append(depth)
-        if char == ")":
-            depth = max(depth - 1, 0)
-    return depths
+def _inside_brackets(block, position):
+    """Is ``position`` inside round brackets? (A closing bracket still counts as inside.)"""
+    return block.count("(", 0, position + 1) > block.count(")", 0, position)
 
 
 def sentences(corpus, paragraphs_table=None):
@@ -124,13 +117,12 @@ def sentences(corpus, paragraphs_table=None):
     """
     rows = []
     paras = paragraphs(corpus) if paragraphs_table is None else paragraphs_table
-    texts = dict(zip(corpus["id"], corpus["text"]))
     numbers = {}
-    for para in paras.itertuples():
-        for start, end in split_sentences(para.text):
-            numbers[para.id] = numbers.get(para.id, 0) + 1
-            begin = para.start + start
-            rows.append((para.id, begin, para.start + end, texts[para.id][begin : para.start + end], para.paragraph, numbers[para.id]))
+    columns = (paras[name].tolist() for name in ["id", "start", "text", "paragraph"])
+    for doc_id, offset, text, paragraph in zip(*columns):  # plain lists: much faster than itertuples
+        for start, end in split_sentences(text):
+            numbers[doc_id] = numbers.get(doc_id, 0) + 1
+            rows.append((doc_id, offset + start, offset + end, text[start:end], paragraph, numbers[doc_id]))
     return pd.DataFrame(rows, columns=["id", "start", "end", "text", "paragraph", "sentence"])
 
 
@@ -148,12 +140,15 @@ def tokens(corpus, stems=True, sentences_table=None):
     PySastrawi, which also strips clitics such as -nya. Tokens never cross a sentence.
     ``sentences_table`` is ``sentences(corpus)``, if it is already at hand.
     """
-    rows = []
+    names = ["id", "start", "end", "text", "kind", "paragraph", "sentence"]
+    columns = {name: [] for name in names}  # column lists build a DataFrame faster than row tuples
     table = sentences(corpus) if sentences_table is None else sentences_table
-    for sent in table.itertuples():
-        for start, end, kind in tokenize(sent.text):
-            rows.append((sent.id, sent.start + start, sent.start + end, sent.text[start:end], kind, sent.paragraph, sent.sentence))
-    table = pd.DataFrame(rows, columns=["id", "start", "end", "text", "kind", "paragraph", "sentence"])
+    for doc_id, offset, text, paragraph, sentence in zip(*(table[c].tolist() for c in ["id", "start", "text", "paragraph", "sentence"])):
+        for match in _TOKEN.finditer(text):
+            start, end = match.span()
+            for name, value in zip(names, (doc_id, offset + start, offset + end, match.group(), match.lastgroup, paragraph, sentence)):
+                columns[name].append(value)
+    table = pd.DataFrame(columns, columns=names)
     table["lower"] = table["text"].str.lower()
     table["is_stopword"] = table["lower"].isin(stopwords()) & (table["kind"] == "word")
     if stems:

@@ -1,0 +1,139 @@
+"""Benchmarks of speed and scale (a script, not a test): python benchmarks/run.py [--quick].
+
+1. Synthetic corpora of 100, 1,000 and 10,000 articles, each article six paragraphs drawn (with a fixed
+   seed) from the three seeds, written as files under build/bench/. For each size, in a fresh process:
+   the time of load + clean, annotate (all layers) and similarity, and the process's peak memory.
+2. Each notebook's execution time against a notebook holding only its import lines (the import floor).
+3. The wall time of `make handouts` and `make test` (skipped with --quick).
+
+It prints Markdown tables, for the README, with the machine they were measured on.
+"""
+
+import argparse
+import json
+import platform
+import random
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = [100, 1_000, 10_000]
+
+
+def make_corpus(size):
+    """Write ``size`` synthetic articles from the seeds' paragraphs; return the folder."""
+    import helpers
+
+    folder = ROOT / "build" / "bench" / str(size)
+    if folder.exists() and len(list(folder.glob("*.txt"))) == size:
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    paragraphs = [p for text in helpers.load_corpus()["text"] for p in text.split("\n\n")]
+    rng = random.Random(size)
+    for number in range(size):
+        (folder / f"article_{number:05d}.txt").write_text("\n\n".join(rng.sample(paragraphs, 6)) + "\n", encoding="utf-8")
+    return folder
+
+
+def measure_pipeline(size):
+    """Run in a child process: time each stage on one corpus, and report peak memory."""
+    import helpers
+
+    folder = make_corpus(size)
+    times = {}
+    started = time.perf_counter()
+    corpus = helpers.load_corpus(folder)
+    times["load + clean"] = time.perf_counter() - started
+    mark = time.perf_counter()
+    helpers.annotate(corpus)
+    times["annotate"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    helpers.similarity(corpus)
+    times["similarity"] = time.perf_counter() - mark
+    times["total"] = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+    return {"size": size, "seconds": times, "peak_mb": peak_mb}
+
+
+def pipeline_table(sizes):
+    rows = []
+    for size in sizes:
+        output = subprocess.run([sys.executable, __file__, "--child", str(size)], capture_output=True, text=True, check=True)
+        rows.append(json.loads(output.stdout.splitlines()[-1]))
+    lines = ["| articles | load + clean (s) | annotate (s) | similarity (s) | total (s) | peak memory (MB) | time ÷ previous size |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    previous = None
+    for row in rows:
+        s = row["seconds"]
+        growth = f"{s['total'] / previous:.1f}×" if previous else ""
+        lines.append(f"| {row['size']:,} | {s['load + clean']:.2f} | {s['annotate']:.2f} | {s['similarity']:.2f} | "
+                     f"{s['total']:.2f} | {row['peak_mb']:.0f} | {growth} |")
+        previous = s["total"]
+    return "\n".join(lines)
+
+
+def run_notebook(nb):
+    from nbclient import NotebookClient
+
+    started = time.perf_counter()
+    NotebookClient(nb, kernel_name="python3", timeout=600, resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
+    return time.perf_counter() - started
+
+
+def notebook_table():
+    import nbformat
+
+    lines = ["| notebook | run (s) | imports only (s) | ratio |", "| --- | ---: | ---: | ---: |"]
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+        imports = [line for line in code.splitlines() if re.match(r"(import|from) \S+", line)]
+        floor = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("\n".join(dict.fromkeys(imports)))])
+        full, base = run_notebook(nb), run_notebook(floor)
+        lines.append(f"| {path.name} | {full:.1f} | {base:.1f} | {full / base:.2f} |")
+    return "\n".join(lines)
+
+
+def wall_time(command):
+    started = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def machine():
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = next((int(line.split()[1]) // 1024 // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), 0)
+    import os
+
+    return f"{os.cpu_count()} cores ({cpu}), {memory} GiB memory, Python {platform.python_version()}, {platform.system()}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip make test and make handouts")
+    parser.add_argument("--sizes", type=int, nargs="+", default=SIZES)
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(measure_pipeline(args.child)))
+        return 0
+    print(f"Machine: {machine()}\n")
+    print("Pipeline on synthetic corpora (fresh process per size):\n")
+    print(pipeline_table(args.sizes), "\n")
+    print("Notebooks, executed in a fresh kernel, against a notebook of their imports only:\n")
+    print(notebook_table(), "\n")
+    if not args.quick:
+        print("| command | wall time (s) |\n| --- | ---: |")
+        print(f"| make handouts | {wall_time(['make', 'handouts']):.1f} |")
+        print(f"| make test | {wall_time(['make', 'test']):.1f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
