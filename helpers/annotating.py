@@ -23,6 +23,8 @@ NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*"  # a name, not an acronym
 NAME = rf"{NAME_WORD}(?: {NAME_WORD}){{0,3}}"
 NICKNAME_CUE = r"(?:karib|akrab|biasa|kerap) disapa"
 PLACE_CUE = r"(?:di|ke|dari) (?:kawasan |kota |wilayah )?"
+_ROLE_RUN = re.compile(rf"(?: (?:of|and|dan|{CAPWORD}))*")  # what may follow a role: more title, an organisation, a name
+_COMMA_NAME = re.compile(rf", ({NAME})")
 
 
 # ---------------------------------------------------------------- entities
@@ -76,7 +78,7 @@ def _name_after_role(text, position, known):
     the name is the words after the last known organisation in that run ("Managing Director Netflix
     Kuek Yu-Chuang"); otherwise a name right after a comma ("CEO Indosat, Alex Rusli").
     """
-    run = re.match(rf"(?: (?:of|and|dan|{CAPWORD}))*", text[position:])
+    run = _ROLE_RUN.match(text, position)  # match at a position: no copy of the rest of the text
     words = [(position + m.start(), position + m.end()) for m in re.finditer(r"\S+", run.group(0))]
     last_org = max((i for i in range(len(words)) for j in range(i, len(words))
                     if text[words[i][0]:words[j][1]] in known), default=None)
@@ -85,10 +87,9 @@ def _name_after_role(text, position, known):
         rest = words[org_end + 1:]
         if rest and _is_name(text[rest[0][0]:rest[-1][1]], known):
             return rest[0][0], rest[-1][1]
-    after = re.match(rf", ({NAME})", text[position + run.end():])
+    after = _COMMA_NAME.match(text, run.end())
     if after and _is_name(after.group(1), known):
-        start = position + run.end() + after.start(1)
-        return start, start + len(after.group(1))
+        return after.start(1), after.end(1)
     return None
 
 

@@ -72,13 +72,15 @@ def introductions(corpus, entities=None):
     people = entities[entities["label"] == "PERSON"]
     texts = dict(zip(corpus["id"], corpus["text"]))
     role_run = rf"(?i:{_roles().pattern})(?: (?:of|and|dan|{CAPWORD}))*"  # role words in any case, then Capitalised ones
+    before_name = re.compile(rf"({role_run}),? $")
+    after_name = re.compile(rf" selaku ({role_run})")
     rows = []
     for (doc_id, name), group in people.groupby(["id", "name"], sort=False):
         text = texts[doc_id]
         role = None
         for mention in group.itertuples():
-            before = re.search(rf"({role_run}),? $", text[max(0, mention.start - 120) : mention.start])
-            after = re.match(rf" selaku ({role_run})", text[mention.end :])
+            before = before_name.search(text[max(0, mention.start - 120) : mention.start])
+            after = after_name.match(text, mention.end)
             found = before or after
             if found:
                 role = found.group(1)

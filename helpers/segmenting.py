@@ -75,7 +75,7 @@ def _abbreviations():
 
 def _ends_sentence(block, end):
     """Is the full stop just before ``end`` (a candidate boundary) really the end of a sentence?"""
-    head = block[:end].rstrip("\"”’')]")
+    head = block[max(0, end - 80) : end].rstrip("\"”’')]")  # a window: the word before the full stop is short
     if head.endswith(("...", "…")) or not head.endswith("."):
         return True
     word = _WORD_BEFORE.search(head)
@@ -95,19 +95,19 @@ def split_sentences(block):
     attribution after it (``," ujar Siti``) stay with the last one.
     """
     spans, start = [], 0
+    # Brackets opened before the boundary and closed before its last character (a closing bracket
+    # there still counts as inside), counted as the boundaries advance: linear in the block's length.
+    opened = closed = opened_to = closed_to = 0
     for match in _BOUNDARY.finditer(block):
         end = match.end()
-        if _inside_brackets(block, end - 1) or not _ends_sentence(block, end):
+        opened, opened_to = opened + block.count("(", opened_to, end), end
+        closed, closed_to = closed + block.count(")", closed_to, end - 1), end - 1
+        if opened > closed or not _ends_sentence(block, end):
             continue
         spans.append((start, end))
         start = end + (len(block[end:]) - len(block[end:].lstrip()))
     spans.append((start, len(block)))
     return [(s, e) for s, e in spans if block[s:e].strip()]
-
-
-def _inside_brackets(block, position):
-    """Is ``position`` inside round brackets? (A closing bracket still counts as inside.)"""
-    return block.count("(", 0, position + 1) > block.count(")", 0, position)
 
 
 def sentences(corpus, paragraphs_table=None):
