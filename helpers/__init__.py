@@ -21,7 +21,7 @@ from helpers.comparing import (
 from helpers.cleaning import rules as boilerplate_rules
 from helpers.exporting import to_jsonl, to_standoff_csv
 from helpers.plotting import PALETTE, plot_counts, plot_similarity, plot_terms, plot_timeline
-from helpers.reading import ArticleError, from_texts, load_corpus, metadata_sources, read_manifest, removed, with_article
+from helpers.reading import ArticleError, file_report, from_texts, load_corpus, make_practice_folder, metadata_sources, read_manifest, removed, with_article
 from helpers.rendering import show
 from helpers.segmenting import paragraphs, sentences, tokenize, tokens
 from helpers.vocabulary import concordance, glossary, stem, stopwords
@@ -37,6 +37,7 @@ __all__ = [
     "distinctive_terms",
     "english_score",
     "evaluate",
+    "file_report",
     "find_dates",
     "find_english",
     "find_entities",
@@ -46,6 +47,7 @@ __all__ = [
     "glossary",
     "introductions",
     "load_corpus",
+    "make_practice_folder",
     "metadata_sources",
     "normalize",
     "PALETTE",

@@ -37,8 +37,8 @@ def gazetteer():
 
 
 @lru_cache(maxsize=None)
-def _gazetteer_pattern():
-    names = sorted(gazetteer()["name"], key=len, reverse=True)
+def _gazetteer_pattern(names):
+    names = sorted(names, key=len, reverse=True)
     return re.compile(r"(?<![\w.-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
 
 
@@ -48,13 +48,14 @@ def _roles():
     return re.compile(r"\b(?:" + "|".join(map(re.escape, roles)) + r")\b", re.IGNORECASE)
 
 
-def _known_labels():
-    return dict(zip(gazetteer()["name"], gazetteer()["label"]))
+def _known_labels(extra_gazetteer=None):
+    """{name: label} of the gazetteer, with ``extra_gazetteer`` (a table of name and label) added."""
+    table = gazetteer() if extra_gazetteer is None else pd.concat([gazetteer(), extra_gazetteer])
+    return dict(zip(table["name"], table["label"]))
 
 
-def _person_mentions(text):
+def _person_mentions(text, known):
     """(start, end, how) of names introduced by a pattern: role + name, name + selaku, nickname, cue + name."""
-    known = _known_labels()
     found = []
     for role in _roles().finditer(text):
         name = _name_after_role(text, role.end(), known)
@@ -100,13 +101,13 @@ def _is_name(candidate, known):
         and not any(w.lower() in months or w.lower() in days for w in words)
 
 
-def _resolve_people(text):
+def _resolve_people(text, known):
     """Every person mention of one article with its canonical name: the full name as first introduced.
 
     A first name alone (Siti) maps to the full name it begins or ends (Siti Choiriana); a nickname
     introduced with "karib disapa" (Ana) maps to the person introduced just before it.
     """
-    mentions = sorted(set(_person_mentions(text)))
+    mentions = sorted(set(_person_mentions(text, known)))
     canonical, people = {}, []  # people: full names in order of introduction
     for start, end, how in mentions:
         name = text[start:end]
@@ -129,7 +130,7 @@ def _resolve_people(text):
     return spans
 
 
-def find_entities(corpus):
+def find_entities(corpus, extra_gazetteer=None):
     """People, organisations and places: a span table with ``layer`` "entities", ``label`` (PERSON, ORG or PLACE) and, for people, ``name``.
 
     - ORG and PLACE: the gazetteer (helpers/data/gazetteer.csv), and for places also a capitalised
@@ -137,13 +138,15 @@ def find_entities(corpus):
     - PERSON: never from a list of names. A name is found by its pattern (a role before it,
       "selaku" after it, a nickname cue, or a reporting verb before it) and every later mention of it,
       or of its first name, is found too. ``name`` is the full name as first introduced.
-    Overlaps are settled for the longest span.
+    Overlaps are settled for the longest span. ``extra_gazetteer`` (a table of name and label)
+    adds organisations and places for this call, without editing the gazetteer file.
     """
     rows = []
+    known = _known_labels(extra_gazetteer)
+    pattern = _gazetteer_pattern(tuple(known))
     for doc_id, text in zip(corpus["id"], corpus["text"]):
-        known = _known_labels()
-        candidates = [(m.start(), m.end(), known[m.group(0)], None) for m in _gazetteer_pattern().finditer(text)]
-        candidates += [(s, e, "PERSON", name) for s, e, name in _resolve_people(text)]
+        candidates = [(m.start(), m.end(), known[m.group(0)], None) for m in pattern.finditer(text)]
+        candidates += [(s, e, "PERSON", name) for s, e, name in _resolve_people(text, known)]
         for match in re.finditer(rf"\b{PLACE_CUE}({CAPWORD}(?: {CAPWORD}){{0,3}})", text):
             if match.group(1) not in known:
                 candidates.append((match.start(1), match.end(1), "PLACE", None))
@@ -420,9 +423,9 @@ def _token_class(text, start, margin, min_zipf):
 LAYERS = ("entities", "quotes", "dates", "english")
 
 
-def annotate(corpus, layers=LAYERS):
+def annotate(corpus, layers=LAYERS, extra_gazetteer=None):
     """All layers in one span table; every finder's table already has ``layer`` and ``label``."""
-    entities = find_entities(corpus)
+    entities = find_entities(corpus, extra_gazetteer)
     tables = {
         "entities": lambda: entities,
         "quotes": lambda: find_quotes(corpus, entities),

@@ -68,24 +68,24 @@ def rules():
 
 @lru_cache(maxsize=None)
 def _compiled_rules():
-    table = rules()
-    return [
-        (row.rule, row.action, re.compile(row.pattern))
-        for row in table.itertuples()
-        if row.action != "position"
-    ]
+    return _compile(rules())
 
 
-def clean(raw):
+def _compile(table):
+    return tuple((row.rule, row.action, re.compile(row.pattern)) for row in table.itertuples() if row.action != "position")
+
+
+def clean(raw, extra_rules=None):
     """Split the decoded text of one article into body blocks and removed furniture.
 
     Each non-empty line of the normalized text is a block (this keeps both the
     single-newline and the blank-line paragraph styles of the seeds). Lines are
-    removed by the rules of ``boilerplate.csv``; everything else is body.
+    removed by the rules of ``boilerplate.csv``, and by ``extra_rules`` (a table
+    with the same columns) if given; everything else is body.
     """
     lines = normalize(raw).split("\n")
     result = Cleaned()
-    patterns = _compiled_rules()
+    patterns = _compiled_rules() + (_compile(extra_rules) if extra_rules is not None else ())
     numbered = [(number, line) for number, line in enumerate(lines, start=1) if line]
     byline_at = None
     stopped_by = None
@@ -132,10 +132,11 @@ def _take_title_and_standfirst(kept, byline_at, lines, result):
     return kept
 
 
-def removed_table(ids, cleaned):
+def removed_table(ids, cleaned, extra_rules=None):
     """One row per removed line: id, line (1-based, in the raw file), text, rule, description."""
     rows = [dict(id=doc_id, **row) for doc_id, c in zip(ids, cleaned) for row in c.removed]
     table = pd.DataFrame(rows, columns=["id", "line", "text", "rule"])
-    descriptions = rules().set_index("rule")["description"]
+    descriptions = pd.concat([rules(), extra_rules]) if extra_rules is not None else rules()
+    descriptions = descriptions.drop_duplicates("rule").set_index("rule")["description"]
     table["description"] = table["rule"].map(descriptions)
     return table

@@ -1,17 +1,8 @@
 """Exporting annotations for other tools: standoff CSV, and JSONL for annotation tools such as doccano."""
 
 import json
-from pathlib import Path
 
-from helpers.reading import SEEDS
-
-
-def _writable(path):
-    path = Path(path)
-    if path.resolve().is_relative_to(SEEDS.resolve()):
-        raise ValueError(f"{path}: will not write into seeds/, which holds the collection's source data")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path
+from helpers.reading import outside_seeds as _writable
 
 
 def to_standoff_csv(annotations, path):

@@ -132,7 +132,62 @@ def _files(folder):
     return root, paths
 
 
-def load_corpus(folder=None):
+def outside_seeds(path):
+    """``path`` as a Path, with its folder made; ValueError if it is inside seeds/, which is never written to."""
+    path = Path(path)
+    if path.resolve().is_relative_to(SEEDS.resolve()):
+        raise ValueError(f"{path}: will not write into seeds/, which holds the collection's source data")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+PRACTICE_FURNITURE = "Tonton juga video pilihan di kanal kami."  # made up: furniture no shipped rule knows
+
+
+def make_practice_folder(folder):
+    """Write a messy practice copy of the seeds into ``folder`` and return it as a Path.
+
+    - the blog post (curly quotes, NBSP) re-encoded as cp1252 with CRLF line ends;
+    - the Liputan6.com article as UTF-8 with a byte-order mark;
+    - the detik article with one made-up line of page furniture ("Watch our selected videos too")
+      inserted after its third paragraph, for practising a new cleaning rule;
+    - an empty file and a non-text file (PNG bytes) named .txt.
+    The seeds themselves are only read.
+    """
+    folder = outside_seeds(Path(folder) / "placeholder").parent
+    raws = {path.stem: path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))}
+    telkom, liputan, blog = raws.values()
+    telkom_lines = telkom.split("\n")  # detik's paragraphs are single lines
+    telkom = "\n".join(telkom_lines[:3] + [PRACTICE_FURNITURE] + telkom_lines[3:])
+    files = {
+        "blog cp1252 crlf.txt": blog.replace("\n", "\r\n").encode("cp1252"),
+        "liputan6 bom.txt": b"\xef\xbb\xbf" + liputan.encode("utf-8"),
+        "telkom.txt": telkom.encode("utf-8"),
+        "empty.txt": b"",
+        "photo.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10",
+    }
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def file_report(folder=None):
+    """One row per .txt file of a folder: file, bytes, encoding, status ("ok", or what is wrong with it)."""
+    root, paths = _files(folder)
+    rows = []
+    for path in paths:
+        encoding, status = None, "ok"
+        try:
+            raw, encoding = _read_file(path, path.name)
+            if not cleaning.clean(raw).blocks:
+                status = "nothing is left after removing page furniture"
+        except ArticleError as error:
+            status = str(error).removeprefix(f"{path.name}: ")
+        rows.append({"file": path.name, "bytes": path.stat().st_size, "encoding": encoding, "status": status})
+    return pd.DataFrame(rows)
+
+
+def load_corpus(folder=None, on_error="raise", extra_rules=None):
     """Read every ``.txt`` file of a folder into a DataFrame, one row per article.
 
     ``folder`` defaults to the collection's ``seeds/``, found next to this
@@ -148,8 +203,13 @@ def load_corpus(folder=None):
     ``raw`` (the file as decoded).
 
     Metadata printed in the text wins; the folder's ``manifest.csv``, if any,
-    fills the rest. Raises ``ArticleError`` naming every file that cannot be read.
+    fills the rest. Raises ``ArticleError`` naming every file that cannot be read;
+    with ``on_error="skip"`` it loads the others instead (``file_report`` says why
+    a file was left out). ``extra_rules`` adds cleaning rules for this load: a
+    table with the columns of ``helpers/data/boilerplate.csv``.
     """
+    if on_error not in ("raise", "skip"):
+        raise ValueError(f'on_error must be "raise" or "skip", not {on_error!r}')
     root, paths = _files(folder)
     manifest = read_manifest(root).set_index("id")
     rows, problems = [], []
@@ -164,12 +224,12 @@ def load_corpus(folder=None):
         if entry is not None and entry.get("sha256") and entry["sha256"] != hashlib.sha256(path.read_bytes()).hexdigest():
             problems.append(f"{shown}: its checksum differs from {MANIFEST}: the file was changed, or the manifest is out of date")
             continue
-        cleaned = cleaning.clean(raw)
+        cleaned = cleaning.clean(raw, extra_rules)
         if not cleaned.blocks:
             problems.append(f"{shown}: nothing is left after removing page furniture (is it an article?)")
             continue
         rows.append(_row(path, raw, encoding, cleaned, entry))
-    if problems:
+    if problems and (on_error == "raise" or not rows):
         raise ArticleError(f"{len(problems)} of {len(paths)} files could not be read:\n" + "\n".join(problems))
     corpus = pd.DataFrame(rows)
     return _add_counts(corpus)
@@ -226,9 +286,13 @@ def with_article(table, corpus):
     return table
 
 
-def removed(corpus):
-    """What cleaning took out of each article: id, label, line (in the raw file), text, rule, description."""
-    table = cleaning.removed_table(corpus["id"], [cleaning.clean(raw) for raw in corpus["raw"]])
+def removed(corpus, extra_rules=None):
+    """What cleaning took out of each article: id, label, line (in the raw file), text, rule, description.
+
+    Pass the same ``extra_rules`` as to ``load_corpus``, if any.
+    """
+    cleaned = [cleaning.clean(raw, extra_rules) for raw in corpus["raw"]]
+    table = cleaning.removed_table(corpus["id"], cleaned, extra_rules)
     table.insert(1, "label", table["id"].map(corpus.set_index("id")["label"]))
     return table
 

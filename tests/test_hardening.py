@@ -128,3 +128,57 @@ def test_the_seeds_are_unchanged_by_all_of_this():
     manifest = pd.read_csv(SEEDS / "manifest.csv", dtype=str)
     for row in manifest.itertuples():
         assert hashlib.sha256((SEEDS / f"{row.id}.txt").read_bytes()).hexdigest() == row.sha256
+
+
+# ------------------------------------------------------------ your own folder (notebook 05)
+
+
+@pytest.fixture
+def practice(tmp_path):
+    before = {p.name: p.read_bytes() for p in SEEDS.iterdir()}
+    folder = helpers.make_practice_folder(tmp_path / "practice")
+    assert {p.name: p.read_bytes() for p in SEEDS.iterdir()} == before, "the seeds were written to"
+    return folder
+
+
+def test_file_report_names_every_problem_without_stopping(practice):
+    report = helpers.file_report(practice).set_index("file")
+    assert report.loc["empty.txt", "status"] == "the file is empty"
+    assert "binary" in report.loc["photo.txt", "status"]
+    assert report.loc["blog cp1252 crlf.txt", "encoding"] == "cp1252"
+    assert (report.drop(index=["empty.txt", "photo.txt"])["status"] == "ok").all()
+
+
+def test_on_error_skip_loads_the_readable_files_and_raise_stops(practice):
+    with pytest.raises(helpers.ArticleError, match="2 of 5 files could not be read"):
+        helpers.load_corpus(practice)
+    corpus = helpers.load_corpus(practice, on_error="skip")
+    assert sorted(corpus["id"]) == ["blog cp1252 crlf", "liputan6 bom", "telkom"]
+    original = helpers.load_corpus().set_index("label")["text"]
+    assert corpus.set_index("id").loc["blog cp1252 crlf", "text"] == original["blog"]
+    with pytest.raises(ValueError, match="on_error"):
+        helpers.load_corpus(practice, on_error="ignore")
+
+
+def test_extra_rules_clean_a_new_outlets_furniture_and_removed_names_them(practice):
+    promo = helpers.reading.PRACTICE_FURNITURE
+    assert promo in helpers.load_corpus(practice, on_error="skip").set_index("id").loc["telkom", "text"]
+    rules = pd.DataFrame([{"rule": "video_promo", "action": "drop", "pattern": r"Tonton juga video.*", "description": "promo"}])
+    corpus = helpers.load_corpus(practice, on_error="skip", extra_rules=rules)
+    assert promo not in corpus.set_index("id").loc["telkom", "text"]
+    removed = helpers.removed(corpus, extra_rules=rules)
+    assert removed.loc[removed["rule"] == "video_promo", "text"].tolist() == [promo]
+
+
+def test_extra_gazetteer_adds_organisations_for_one_call():
+    example = helpers.from_texts({"x": "Tokopedia dan Shopee bersaing di Jakarta."})
+    extra = pd.DataFrame({"name": ["Tokopedia", "Shopee"], "label": ["ORG", "ORG"]})
+    assert "Tokopedia" not in set(helpers.find_entities(example)["text"])
+    assert {"Tokopedia", "Shopee"} <= set(helpers.find_entities(example, extra_gazetteer=extra)["text"])
+    assert "Tokopedia" not in set(helpers.gazetteer()["name"]), "the gazetteer file is unchanged"
+
+
+def test_the_practice_folder_is_never_made_inside_seeds():
+    with pytest.raises(ValueError, match="will not write into seeds"):
+        helpers.make_practice_folder(SEEDS / "practice")
+    assert not (SEEDS / "practice").exists()
