@@ -10,10 +10,11 @@ import re
 from functools import lru_cache
 
 import pandas as pd
-from babel.dates import get_day_names, get_month_names
+from babel.dates import get_day_names
 from wordfreq import zipf_frequency
 
 from helpers._data import read_csv, read_word_list
+from helpers.reading import month_numbers
 from helpers.segmenting import tokens as tokenize_corpus
 
 SPAN = ["id", "start", "end", "text"]
@@ -30,7 +31,6 @@ _COMMA_NAME = re.compile(rf", ({NAME})")
 # ---------------------------------------------------------------- entities
 
 
-@lru_cache(maxsize=None)
 def gazetteer():
     """Known organisations and places (helpers/data/gazetteer.csv): name, label, note. People are not listed."""
     return read_csv("gazetteer.csv")
@@ -246,11 +246,8 @@ def _quoted_or_named_last(mentions, position, last_quoted):
 @lru_cache(maxsize=None)
 def _calendar_names():
     """Indonesian month and weekday names from CLDR (via Babel): ({name: month}, {name: weekday}, [weekday names])."""
-    months = {}
-    for width in ("wide", "abbreviated"):
-        months.update({name.lower(): number for number, name in get_month_names(width, locale="id").items()})
     days = get_day_names("wide", locale="id")
-    return months, {name.lower(): number for number, name in days.items()}, [days[i] for i in range(7)]
+    return month_numbers(), {name.lower(): number for number, name in days.items()}, [days[i] for i in range(7)]
 
 
 @lru_cache(maxsize=None)
@@ -290,7 +287,7 @@ def find_dates(corpus):
             iso, problem = None, ""
             try:
                 if year is None:
-                    candidate = dt.date(anchor.year if anchor else 1, int(month), int(day)) if anchor else None
+                    candidate = dt.date(anchor.year, int(month), int(day)) if anchor else None
                     if candidate and candidate > anchor:
                         candidate = candidate.replace(year=anchor.year - 1)
                     iso = candidate.isoformat() if candidate else None
@@ -384,9 +381,9 @@ def find_english(corpus, margin=ENGLISH_MARGIN, min_zipf=ENGLISH_MIN_ZIPF, entit
         if kind != "word" or (doc_id, token_start) in named:
             close_run()
             continue
-        word_class, start = _token_class(text, token_start, margin, min_zipf)
+        word_class, skip = _word_class(text, margin, min_zipf)
         if word_class in ("english", "shared"):
-            run.append((doc_id, start, token_end, word_class))
+            run.append((doc_id, token_start + skip, token_end, word_class))
         else:
             close_run()
     close_run()
@@ -409,12 +406,6 @@ def _word_class(text, margin, min_zipf):
     if classes in ({"english"}, {"english", "shared"}):
         return "english", 0
     return ("shared" if classes == {"shared"} else "indonesian"), 0
-
-
-def _token_class(text, start, margin, min_zipf):
-    """The class of one word token, and where its English part starts."""
-    word_class, skip = _word_class(text, margin, min_zipf)
-    return word_class, start + skip
 
 
 # ---------------------------------------------------------------- all layers

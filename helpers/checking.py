@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from helpers.reading import SEEDS
+from helpers.reading import SEEDS, article_id
 
 KEY = ["id", "layer", "label", "start", "end"]
 # Matched spans must also agree on these, per layer.
@@ -27,8 +27,8 @@ def spans_for(corpus, article, phrases, layer, within=None):
     ``article`` is an id or a label; ``within`` (start, end) limits the search to part of the text,
     such as one paragraph. Raises KeyError for a phrase that does not occur there.
     """
-    row = corpus[(corpus["id"] == article) | (corpus["label"] == article)]
-    doc_id, text = row["id"].item(), row["text"].item()
+    doc_id = article_id(corpus, article)
+    text = corpus.loc[corpus["id"] == doc_id, "text"].item()
     start, end = within or (0, len(text))
     rows = []
     for phrase, label in phrases:

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.annotating import CAPWORD, _roles, find_dates, find_entities, find_quotes
+from helpers.reading import article_id
 from helpers.segmenting import paragraphs, sentences, tokens
 
 
@@ -92,14 +93,15 @@ def introductions(corpus, entities=None):
 def quotes_with_dates(corpus, entities=None):
     """The quotations, each with the date stated in its attribution sentence (when the speaker spoke), if any."""
     quotes = find_quotes(corpus, entities)
-    dates = find_dates(corpus)
-    sents = sentences(corpus)
+    dates = _by_article(find_dates(corpus), ["start", "end", "date"])
+    sentence_at = _sentence_finder(corpus)
     spoke_on = []
-    for quote in quotes.itertuples():
-        sentence = sents[(sents["id"] == quote.id) & (sents["start"] < quote.end) & (sents["end"] >= quote.end)]
-        sentence_end = sentence["end"].iloc[0] if len(sentence) else quote.end
-        stated = dates[(dates["id"] == quote.id) & (dates["start"] >= quote.end) & (dates["end"] <= sentence_end)]
-        spoke_on.append(stated["date"].iloc[0] if len(stated) else None)
+    for doc_id, end in zip(quotes["id"], quotes["end"]):
+        # The attribution after a quotation ends with its sentence: the sentence holding the closing mark.
+        sentence = sentence_at(doc_id, end - 1, end)
+        sentence_end = sentence[1] if sentence else end
+        stated = [date for start, stop, date in dates.get(doc_id, []) if start >= end and stop <= sentence_end]
+        spoke_on.append(stated[0] if stated else None)
     return quotes.assign(spoke_on=spoke_on)
 
 
@@ -109,7 +111,7 @@ def compare_voices(corpus, a, b, entities=None):
     One row per person: name, then for each article the mentions, the quotations, the role it
     gives them and the date it says they spoke; ``found_in`` says whether the person is in a, b or both.
     """
-    ids = [_article_id(corpus, x) for x in (a, b)]
+    ids = [article_id(corpus, x) for x in (a, b)]
     pair = corpus[corpus["id"].isin(ids)]
     entities = find_entities(pair) if entities is None else entities[entities["id"].isin(ids)]
     people = entities[entities["label"] == "PERSON"]
@@ -130,7 +132,7 @@ def compare_voices(corpus, a, b, entities=None):
 
 def shared_entities(corpus, a, b, entities=None):
     """Entity names (any label) in two articles: name, label, and whether each article has it."""
-    ids = [_article_id(corpus, x) for x in (a, b)]
+    ids = [article_id(corpus, x) for x in (a, b)]
     entities = find_entities(corpus) if entities is None else entities
     entities = entities[entities["id"].isin(ids)]
     names = entities.assign(name=entities["name"].fillna(entities["text"]))
@@ -147,7 +149,7 @@ def align_paragraphs(corpus, a, b, threshold=0.2, drop_stopwords=True, use_stems
     the paragraphs of both articles. Rows: paragraph_a, paragraph_b, score, text_a, text_b, for
     every pair whose cosine is at least ``threshold``, best first.
     """
-    ids = [_article_id(corpus, x) for x in (a, b)]
+    ids = [article_id(corpus, x) for x in (a, b)]
     pair = corpus[corpus["id"].isin(ids)]
     counts = term_counts(pair, drop_stopwords, use_stems, unit="paragraph")
     blocks = paragraphs(pair)
@@ -176,19 +178,30 @@ def timeline(corpus):
     """
     dates = find_dates(corpus)
     dates = dates[dates["date"].notna()]
-    sents = sentences(corpus)
+    sentence_at = _sentence_finder(corpus)
     rows = []
     for date in dates.itertuples():
-        sentence = sents[(sents["id"] == date.id) & (sents["start"] <= date.start) & (sents["end"] >= date.end)]
         precision = {4: "year", 7: "month", 10: "day"}[len(date.date)]
-        rows.append((date.id, date.date, pd.Timestamp(date.date), precision, date.text, sentence["text"].iloc[0]))
+        sentence = sentence_at(date.id, date.start, date.end)[2]
+        rows.append((date.id, date.date, pd.Timestamp(date.date), precision, date.text, sentence))
     table = pd.DataFrame(rows, columns=["id", "date", "when", "precision", "text", "sentence"])
     table.insert(1, "label", table["id"].map(corpus.set_index("id")["label"]))
     return table.sort_values(["when", "id"], ignore_index=True)
 
 
-def _article_id(corpus, article):
-    found = corpus.loc[(corpus["id"] == article) | (corpus["label"] == article), "id"]
-    if len(found) != 1:
-        raise KeyError(f"no article with id or label {article!r}")
-    return found.item()
+def _by_article(table, columns):
+    """{article id: [tuple of ``columns`` for each row]}: one split, instead of a DataFrame filter per lookup."""
+    split = {}
+    for doc_id, *values in zip(table["id"], *(table[c] for c in columns)):
+        split.setdefault(doc_id, []).append(tuple(values))
+    return split
+
+
+def _sentence_finder(corpus):
+    """A function (id, start, end) → (start, end, text) of the sentence holding that span, or None."""
+    by_article = _by_article(sentences(corpus), ["start", "end", "text"])
+
+    def sentence_at(doc_id, start, end):
+        return next((s for s in by_article.get(doc_id, []) if s[0] <= start and end <= s[1]), None)
+
+    return sentence_at

@@ -2,6 +2,7 @@
 
 import hashlib
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import charset_normalizer
@@ -22,9 +23,8 @@ class ArticleError(ValueError):
     """An article file, or the folder of them, cannot be read. The message names the file and the problem."""
 
 
-def _read_file(path, shown):
-    """The text of one file and the encoding it was in; ArticleError if it is not text."""
-    data = path.read_bytes()
+def _decode(data, shown):
+    """The text of one file's bytes and the encoding they were in; ArticleError, naming ``shown``, if not text."""
     if not data.strip():
         raise ArticleError(f"{shown}: the file is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -66,6 +66,23 @@ def read_manifest(folder=None):
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
+@lru_cache(maxsize=None)
+def month_numbers():
+    """{Indonesian month name, lower case: month number}, wide and abbreviated, from CLDR via Babel."""
+    months = {}
+    for width in ("wide", "abbreviated"):
+        months.update({name.lower(): number for number, name in get_month_names(width, locale="id").items()})
+    return months
+
+
+def article_id(corpus, article):
+    """The id of the one article whose id or label is ``article``; KeyError if there is none."""
+    found = corpus.loc[(corpus["id"] == article) | (corpus["label"] == article), "id"]
+    if len(found) != 1:
+        raise KeyError(f"no article with id or label {article!r}")
+    return found.item()
+
+
 def parse_published(value):
     """A published date as (Timestamp, precision) from ISO text or an Indonesian byline date.
 
@@ -75,9 +92,7 @@ def parse_published(value):
     """
     if not value:
         return pd.NaT, None
-    months = {}
-    for width in ("abbreviated", "wide"):
-        months.update({name.lower(): number for number, name in get_month_names(width, locale="id").items()})
+    months = month_numbers()
     local = re.fullmatch(r"(\d{1,2}) (\w+) (\d{4}), (\d{1,2}):(\d{2})", value)
     if local and local.group(2).lower() in months:
         day, month, year, hour, minute = local.groups()
@@ -178,7 +193,7 @@ def file_report(folder=None):
     for path in paths:
         encoding, status = None, "ok"
         try:
-            raw, encoding = _read_file(path, path.name)
+            raw, encoding = _decode(path.read_bytes(), path.name)
             if not cleaning.clean(raw).blocks:
                 status = "nothing is left after removing page furniture"
         except ArticleError as error:
@@ -215,13 +230,14 @@ def load_corpus(folder=None, on_error="raise", extra_rules=None):
     rows, problems = [], []
     for path in paths:
         shown = _shown_name(folder, path)
+        data = path.read_bytes()  # read once: decoded here, and hashed against the manifest below
         try:
-            raw, encoding = _read_file(path, shown)
+            raw, encoding = _decode(data, shown)
         except ArticleError as error:
             problems.append(str(error))
             continue
         entry = manifest.loc[path.stem] if path.stem in manifest.index else None
-        if entry is not None and entry.get("sha256") and entry["sha256"] != hashlib.sha256(path.read_bytes()).hexdigest():
+        if entry is not None and entry.get("sha256") and entry["sha256"] != hashlib.sha256(data).hexdigest():
             problems.append(f"{shown}: its checksum differs from {MANIFEST}: the file was changed, or the manifest is out of date")
             continue
         cleaned = cleaning.clean(raw, extra_rules)

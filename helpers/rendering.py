@@ -8,6 +8,7 @@ an exported HTML file. All article text is HTML-escaped.
 import html
 
 from helpers.plotting import PALETTE
+from helpers.reading import article_id
 
 # One visual channel per layer, so that overlapping layers stay readable:
 # entities fill the background, quotes underline, dates get a box, English is italic and dotted.
@@ -78,10 +79,8 @@ def show(corpus, article, annotations, layers=None):
     missing = {"id", "start", "end", "layer", "label"} - set(annotations.columns)
     if missing:
         raise ValueError(f"annotations need the columns id, start, end, layer and label; missing: {sorted(missing)}")
-    row = corpus[(corpus["id"] == article) | (corpus["label"] == article)]
-    if len(row) != 1:
-        raise KeyError(f"no article with id or label {article!r}")
-    doc_id, text = row["id"].item(), row["text"].item()
+    doc_id = article_id(corpus, article)
+    text = corpus.loc[corpus["id"] == doc_id, "text"].item()
     spans = annotations[annotations["id"] == doc_id]
     if layers is not None:
         spans = spans[spans["layer"].isin(layers)]

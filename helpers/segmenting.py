@@ -140,15 +140,13 @@ def tokens(corpus, stems=True, sentences_table=None):
     PySastrawi, which also strips clitics such as -nya. Tokens never cross a sentence.
     ``sentences_table`` is ``sentences(corpus)``, if it is already at hand.
     """
-    names = ["id", "start", "end", "text", "kind", "paragraph", "sentence"]
-    columns = {name: [] for name in names}  # column lists build a DataFrame faster than row tuples
+    rows = []
     table = sentences(corpus) if sentences_table is None else sentences_table
     for doc_id, offset, text, paragraph, sentence in zip(*(table[c].tolist() for c in ["id", "start", "text", "paragraph", "sentence"])):
         for match in _TOKEN.finditer(text):
             start, end = match.span()
-            for name, value in zip(names, (doc_id, offset + start, offset + end, match.group(), match.lastgroup, paragraph, sentence)):
-                columns[name].append(value)
-    table = pd.DataFrame(columns, columns=names)
+            rows.append((doc_id, offset + start, offset + end, match.group(), match.lastgroup, paragraph, sentence))
+    table = pd.DataFrame(rows, columns=["id", "start", "end", "text", "kind", "paragraph", "sentence"])
     table["lower"] = table["text"].str.lower()
     table["is_stopword"] = table["lower"].isin(stopwords()) & (table["kind"] == "word")
     if stems:
