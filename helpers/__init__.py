@@ -7,6 +7,7 @@ Everything a notebook needs is importable from here: ``import helpers`` then
 from helpers.annotating import annotate, classify_word, english_score, find_dates, find_english, find_entities, find_quotes, gazetteer
 from helpers.checking import evaluate, read_reference, spans_for
 from helpers.cleaning import normalize
+from helpers.conll import read_conll
 from helpers.comparing import (
     align_paragraphs,
     compare_voices,
@@ -57,6 +58,7 @@ __all__ = [
     "plot_terms",
     "plot_timeline",
     "quotes_with_dates",
+    "read_conll",
     "read_manifest",
     "read_reference",
     "removed",
