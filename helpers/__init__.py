@@ -4,7 +4,7 @@ Everything a notebook needs is importable from here: ``import helpers`` then
 ``helpers.load_corpus()``. Functions take and return pandas DataFrames.
 """
 
-from helpers.annotating import annotate, classify_word, english_score, find_dates, find_english, find_entities, find_quotes, gazetteer
+from helpers.annotating import annotate, classify_word, english_score, find_dates, find_english, find_entities, find_quotes
 from helpers.checking import evaluate, read_reference, spans_for
 from helpers.cleaning import normalize
 from helpers.conll import read_conll
@@ -25,7 +25,7 @@ from helpers.plotting import PALETTE, plot_counts, plot_similarity, plot_terms, 
 from helpers.reading import ArticleError, file_report, from_texts, load_corpus, make_practice_folder, metadata_sources, read_manifest, removed, with_article
 from helpers.rendering import show
 from helpers.segmenting import paragraphs, sentences, tokenize, tokens
-from helpers.vocabulary import concordance, glossary, stem, stopwords
+from helpers.vocabulary import concordance, gazetteer, glossary, stem, stopwords
 
 __all__ = [
     "align_paragraphs",

@@ -16,6 +16,7 @@ from wordfreq import zipf_frequency
 from helpers._data import read_csv, read_word_list
 from helpers.reading import month_numbers
 from helpers.segmenting import tokens as tokenize_corpus
+from helpers.vocabulary import gazetteer
 
 SPAN = ["id", "start", "end", "text"]
 # A capitalised word of a name: Siti, Yu-Chuang, SCBD, O'Neil.
@@ -29,11 +30,6 @@ _COMMA_NAME = re.compile(rf", ({NAME})")
 
 
 # ---------------------------------------------------------------- entities
-
-
-def gazetteer():
-    """Known organisations and places (helpers/data/gazetteer.csv): name, label, note. People are not listed."""
-    return read_csv("gazetteer.csv")
 
 
 @lru_cache(maxsize=None)

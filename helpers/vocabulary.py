@@ -1,4 +1,4 @@
-"""Vocabulary: stopwords, stems, the glossary, and words in their context."""
+"""Vocabulary: stopwords, stems, the glossary, the gazetteer of known names, and words in their context."""
 
 import re
 from functools import lru_cache
@@ -35,6 +35,11 @@ def stem_words(words):
 def glossary():
     """Key Indonesian terms of the articles with English glosses (helpers/data/glossary.csv)."""
     return read_csv("glossary.csv")
+
+
+def gazetteer():
+    """Known organisations and places (helpers/data/gazetteer.csv): name, label, note. People are not listed."""
+    return read_csv("gazetteer.csv")
 
 
 def concordance(corpus, term, width=40):
