@@ -9,10 +9,13 @@ Actions:
 ``drop``
     remove the matching line;
 ``stop``
-    the article is over: remove the matching line and everything after it;
+    the article is over: remove the matching line and everything after it
+    (before the article has begun, the line is only removed: a menu at the top
+    of a page names the same widgets as the boxes under the article);
 ``byline``
-    remove the line and read ``author`` and ``published`` from the pattern's
-    named groups;
+    remove the line and read metadata from the pattern's named groups
+    (``author``, ``published``, ``outlet``); the first line to give a field
+    wins, and nothing is read after the article is over;
 ``position``
     rules that look at where a line is, not what it says (``title`` and
     ``standfirst``); the code below implements them.
@@ -32,6 +35,9 @@ from helpers._data import read_csv
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"))
 _SPACES = re.compile(r"[^\S\n]+")  # any run of white space except the newline: NBSP, tabs, thin spaces
 MAX_TITLE_WORDS = 20
+MAX_STANDFIRST_LINES = 2  # more lines before the byline means the byline is not under the headline
+ACTIONS = ("drop", "stop", "byline", "position")
+RULE_COLUMNS = ["rule", "action", "pattern", "description"]
 
 
 def normalize(text):
@@ -54,7 +60,7 @@ class Cleaned:
 
     blocks: list = field(default_factory=list)
     removed: list = field(default_factory=list)  # dicts: line, text, rule
-    found: dict = field(default_factory=dict)  # field -> (value, the line it came from)
+    found: dict = field(default_factory=dict)  # field -> [(value, the line it came from), ...] in page order
 
     @property
     def text(self):
@@ -62,17 +68,40 @@ class Cleaned:
 
 
 def rules():
-    """The boilerplate rules as a DataFrame: rule, action, pattern, description."""
+    """The boilerplate rules as a DataFrame: rule, action, pattern, description, applies_to."""
     return read_csv("boilerplate.csv")
 
 
 @lru_cache(maxsize=None)
 def _compiled_rules():
-    return _compile(rules())
+    return compile_rules(rules(), "helpers/data/boilerplate.csv")
 
 
-def _compile(table):
-    return tuple((row.rule, row.action, re.compile(row.pattern)) for row in table.itertuples() if row.action != "position")
+def compile_rules(table, source="extra_rules"):
+    """The rules of a table as (rule, action, compiled pattern) tuples; ValueError naming ``source`` and the row if one is bad.
+
+    ``source`` names the table in messages: the file it came from, or ``extra_rules``.
+    Rows of the ``position`` action have no pattern: the code implements them.
+    """
+    if not isinstance(table, pd.DataFrame):
+        raise ValueError(f"{source}: expected a DataFrame with columns {', '.join(RULE_COLUMNS)}, not a {type(table).__name__}")
+    missing = [column for column in RULE_COLUMNS if column not in table.columns]
+    if missing:
+        raise ValueError(f"{source}: missing column(s) {', '.join(missing)}; a rule table has columns {', '.join(RULE_COLUMNS)}")
+    compiled = []
+    for number, (name, action, pattern) in enumerate(zip(table["rule"], table["action"], table["pattern"]), start=1):
+        where = f"{source}, row {number} (rule {name!r})"
+        if action not in ACTIONS:
+            raise ValueError(f"{where}: unknown action {action!r}; use one of {', '.join(ACTIONS)}")
+        if action == "position":
+            continue
+        if not isinstance(pattern, str) or not pattern:
+            raise ValueError(f"{where}: the pattern is empty")
+        try:
+            compiled.append((name, action, re.compile(pattern)))
+        except re.error as error:
+            raise ValueError(f"{where}: bad regular expression {pattern!r}: {error}") from None
+    return tuple(compiled)
 
 
 def clean(raw, extra_rules=None):
@@ -85,7 +114,7 @@ def clean(raw, extra_rules=None):
     """
     lines = normalize(raw).split("\n")
     result = Cleaned()
-    patterns = _compiled_rules() + (_compile(extra_rules) if extra_rules is not None else ())
+    patterns = _compiled_rules() + (compile_rules(extra_rules) if extra_rules is not None else ())
     numbered = [(number, line) for number, line in enumerate(lines, start=1) if line]
     byline_at = None
     stopped_by = None
@@ -96,12 +125,13 @@ def clean(raw, extra_rules=None):
             if not match:
                 continue
             result.removed.append({"line": number, "text": line, "rule": name})
-            if action == "stop":
+            if action == "stop" and len(kept) >= 2:  # a headline and a paragraph: the article has begun
                 stopped_by = stopped_by or name
-            elif action == "byline" and "author" not in result.found:
-                byline_at = len(kept)
+            elif action == "byline" and not stopped_by:
+                byline_at = len(kept) if byline_at is None else byline_at
                 for key, value in match.groupdict().items():
-                    result.found[key] = (value, line)
+                    if value:
+                        result.found.setdefault(key, []).append((value, line))
             break
         else:
             if stopped_by:  # after the end of the article, a line no rule names goes under the rule that ended it
@@ -122,10 +152,10 @@ def _take_title_and_standfirst(kept, byline_at, lines, result):
     first_number, first_line = kept[0]
     followed_by_blank = first_number < len(lines) and lines[first_number] == ""
     if followed_by_blank and len(kept) > 1 and len(first_line.split()) <= MAX_TITLE_WORDS:
-        result.found["title"] = (first_line, first_line)
+        result.found["title"] = [(first_line, first_line)]
         result.removed.append({"line": first_number, "text": first_line, "rule": "title"})
-        # The standfirst sits between the headline and the byline, if there is a byline.
-        between = kept[1:byline_at] if byline_at else []
+        # The standfirst sits between the headline and a byline under it.
+        between = kept[1:byline_at] if byline_at and byline_at <= 1 + MAX_STANDFIRST_LINES else []
         for number, line in between:
             result.removed.append({"line": number, "text": line, "rule": "standfirst"})
         return kept[1 + len(between):]

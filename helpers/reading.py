@@ -10,13 +10,22 @@ import pandas as pd
 from babel.dates import get_month_names
 
 from helpers import cleaning, segmenting
+from helpers._data import read_csv
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 MANIFEST = "manifest.csv"
 META_FIELDS = ["title", "outlet", "author", "published", "place"]
 # C0 control characters other than tab, newline, carriage return and form feed: never in text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_DATELINE = re.compile(r"(?P<outlet>[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net)), (?P<place>[A-Z][\w. ]{1,40}?) [-–—] ")
+# A place in a dateline: one to four capitalised words, JAKARTA or Jakarta Selatan.
+_PLACE = r"(?P<place>[A-Z][A-Za-z]+(?:[ .][A-Z][A-Za-z]+){0,3})"
+_DASH = r"(?:\s?--\s?|\s?[-–—]\s)"
+# A published date as a byline rule reads it: day, month (name or number) and year, then the time if printed.
+_BYLINE_DATE = re.compile(
+    r"(?P<day>\d{1,2})(?:\s*(?P<month_name>[A-Za-z]{3,9})\.?\s*|/(?P<month>\d{1,2})/)(?P<year>\d{4})"
+    r"(?:\s*[,|]?\s*(?:[Pp]ukul\s*)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2}))?"
+)
+_ISO_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2})(?:[ T](?P<hour>\d{2}):(?P<minute>\d{2}))?)?")
 
 
 class ArticleError(ValueError):
@@ -83,23 +92,40 @@ def article_id(corpus, article):
     return found.item()
 
 
+@lru_cache(maxsize=None)
+def published_month_numbers():
+    """{month spelling, lower case: number}: CLDR's names (``month_numbers``) and the spellings of helpers/data/month_spellings.csv."""
+    extra = read_csv("month_spellings.csv")
+    return {**month_numbers(), **dict(zip(extra["spelling"].str.lower(), extra["month"].astype(int)))}
+
+
 def parse_published(value):
-    """A published date as (Timestamp, precision) from ISO text or an Indonesian byline date.
+    """A published date as (Timestamp, precision) from ISO text or an Indonesian date line; (NaT, None) if it is no date.
 
     ``2020-01-09 15:22`` → minute, ``2020-02-24`` → day, ``2017-06`` → month (the
     Timestamp is then the first of the month: check the precision before
-    reading the day). ``09 Jan 2020, 15:22`` (month names from CLDR, Indonesian) → minute.
+    reading the day). ``09 Jan 2020, 15:22``, ``24 Februari 2020 | 14:30`` and
+    ``24/02/2020, 14:30`` → minute; without a time → day. Month names come from
+    CLDR (Indonesian) and ``helpers/data/month_spellings.csv``. A date that does not
+    exist (31 Feb) or a month spelling no table knows is not a date.
     """
     if not value:
         return pd.NaT, None
-    months = month_numbers()
-    local = re.fullmatch(r"(\d{1,2}) (\w+) (\d{4}), (\d{1,2}):(\d{2})", value)
-    if local and local.group(2).lower() in months:
-        day, month, year, hour, minute = local.groups()
-        stamp = pd.Timestamp(int(year), months[month.lower()], int(day), int(hour), int(minute))
-        return stamp, "minute"
-    precision = {7: "month", 10: "day"}.get(len(value), "minute")
-    return pd.Timestamp(value), precision
+    value = value.strip()
+    parts = _ISO_DATE.fullmatch(value) or _BYLINE_DATE.fullmatch(value)
+    if not parts:
+        return pd.NaT, None
+    parts = parts.groupdict()
+    month = parts["month"] or published_month_numbers().get((parts.get("month_name") or "").lower())
+    if month is None:
+        return pd.NaT, None
+    numbers = [int(month), int(parts["day"] or 1), int(parts["hour"] or 0), int(parts["minute"] or 0)]
+    try:
+        stamp = pd.Timestamp(int(parts["year"]), *numbers)
+    except ValueError:
+        return pd.NaT, None
+    precision = "minute" if parts["hour"] else "day" if parts["day"] else "month"
+    return stamp, precision
 
 
 def format_published(stamp, precision):
@@ -109,24 +135,72 @@ def format_published(stamp, precision):
     return stamp.strftime({"month": "%Y-%m", "day": "%Y-%m-%d"}.get(precision, "%Y-%m-%d %H:%M"))
 
 
+@lru_cache(maxsize=None)
+def outlets():
+    """helpers/data/outlets.csv: alias (a regular expression for how an outlet prints its name), outlet, domain."""
+    return read_csv("outlets.csv")
+
+
+@lru_cache(maxsize=None)
+def _outlet_patterns():
+    """(alias pattern, outlet name) per outlet, and the dateline shapes built from all aliases, most specific first."""
+    table = outlets()
+    aliases = tuple((re.compile(alias, re.IGNORECASE), name) for alias, name in zip(table["alias"], table["outlet"]))
+    outlet = "(?P<outlet>(?i:" + "|".join(f"(?:{alias})" for alias in table["alias"]) + "))"
+    shapes = [
+        rf"{_PLACE} \({outlet}\){_DASH}",  # Jakarta (ANTARA) -
+        rf"{outlet}, {_PLACE}{_DASH}",  # TEMPO.CO, Jakarta -
+        rf"{_PLACE}, {outlet}{_DASH}",  # JAKARTA, KOMPAS.com -
+        rf"{outlet}{_DASH}",  # KOMPAS.com -
+        rf"{_PLACE} (?:--|[-–—]) ",  # Jakarta - (no outlet named)
+    ]
+    return aliases, tuple(re.compile(shape) for shape in shapes)
+
+
+def outlet_name(printed):
+    """The outlet's name in outlets.csv for the way a page prints it (``TEMPO.CO`` → ``Tempo.co``); as printed if unknown."""
+    aliases, _ = _outlet_patterns()
+    return next((name for alias, name in aliases if alias.fullmatch(printed)), printed)
+
+
+def read_dateline(block):
+    """The dateline at the start of a body block as a match with ``outlet`` and ``place`` groups, or None."""
+    _, shapes = _outlet_patterns()
+    return next((match for match in (shape.match(block) for shape in shapes) if match), None)
+
+
 def find_metadata(raw):
     """Metadata printed in the article itself: {field: (value, the line it was read from)}.
 
-    Title, author and publication time come from the headline and the byline
-    (see ``helpers.cleaning``); outlet and place from a dateline such as
-    ``Liputan6.com, Jakarta -`` at the start of the body.
+    Title, author, outlet and publication time come from the headline and the
+    bylines and date lines (see ``helpers.cleaning``); outlet and place from a
+    dateline such as ``Liputan6.com, Jakarta -`` at the start of the body.
     """
-    return _metadata(cleaning.clean(raw))
+    return _metadata(cleaning.clean(raw))[0]
 
 
 def _metadata(cleaned):
-    found = dict(cleaned.found)
-    if cleaned.blocks:
-        dateline = _DATELINE.match(cleaned.blocks[0])
-        if dateline:
-            found["outlet"] = (dateline["outlet"], dateline.group(0).strip())
-            found["place"] = (dateline["place"], dateline.group(0).strip())
-    return found
+    """({field: (value, line)}, the body blocks without the dateline).
+
+    Each field takes the first value the page prints, skipping a date that is no date.
+    """
+    found = {}
+    for key, candidates in cleaned.found.items():
+        usable = [(value, line) for value, line in candidates if key != "published" or parse_published(value)[1]]
+        if usable:
+            found[key] = usable[0]
+    if "outlet" in found:
+        found["outlet"] = (outlet_name(found["outlet"][0]), found["outlet"][1])
+    blocks = list(cleaned.blocks)
+    dateline = read_dateline(blocks[0]) if blocks else None
+    if dateline:
+        evidence = dateline.group(0).strip()
+        if dateline.groupdict().get("outlet"):
+            found["outlet"] = (outlet_name(dateline["outlet"]), evidence)
+        if dateline.groupdict().get("place"):
+            place = dateline["place"]
+            found["place"] = (place.title() if place.isupper() else place, evidence)
+    return found, blocks
 
 
 def _shown_name(folder, path):
@@ -268,12 +342,13 @@ def from_texts(texts, published=None):
 
 
 def _row(path, raw, encoding, cleaned, entry):
-    found = {key: value for key, (value, _) in _metadata(cleaned).items()}
+    found, blocks = _metadata(cleaned)
+    found = {key: value for key, (value, _) in found.items()}
     row = {"id": path.stem, "label": path.stem}
     for key in ["label", *META_FIELDS, "language"]:
         row[key] = found.get(key) or (entry.get(key) if entry is not None else None) or row.get(key)
     row["published"], row["published_precision"] = parse_published(row["published"])
-    row.update(encoding=encoding, file=path.name, text=cleaned.text, raw=raw)
+    row.update(encoding=encoding, file=path.name, text="\n\n".join(blocks), raw=raw)
     return row
 
 
