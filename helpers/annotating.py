@@ -16,139 +16,323 @@ from wordfreq import zipf_frequency
 from helpers._data import read_csv, read_word_list
 from helpers.reading import month_numbers
 from helpers.segmenting import tokens as tokenize_corpus
-from helpers.vocabulary import gazetteer
+from helpers.vocabulary import gazetteer, standard_words, stem, stopwords
 
 SPAN = ["id", "start", "end", "text"]
-# A capitalised word of a name: Siti, Yu-Chuang, SCBD, O'Neil.
-CAPWORD = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*"
+# A capitalised word of a name: Siti, Yu-Chuang, SCBD, O'Neil, PDI-P, NasDem.
+CAPWORD = r"[A-Z][\w'’]*(?:-[A-Z\d][\w'’]*)*"
+INITIAL = r"[A-Z]\.(?:[A-Z]\.)*"  # M. or A.M.: an initial inside a name
 NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*"  # a name, not an acronym
 NAME = rf"{NAME_WORD}(?: {NAME_WORD}){{0,3}}"
-NICKNAME_CUE = r"(?:karib|akrab|biasa|kerap) disapa"
-PLACE_CUE = r"(?:di|ke|dari) (?:kawasan |kota |wilayah )?"
-_ROLE_RUN = re.compile(rf"(?: (?:of|and|dan|{CAPWORD}))*")  # what may follow a role: more title, an organisation, a name
+NICKNAME_CUE = r"(?:karib|akrab|biasa|kerap) disapa|alias"
+PLACE_CUE = re.compile(r"(?:^|\s)(?:di|ke|dari|kota|kawasan|wilayah|provinsi|kabupaten|negara|menuju|se-?)\s?$", re.IGNORECASE)
+PERSON_LINKS = ("bin", "binti", "van", "von", "de", "da", "dos", "al", "el")  # inside a person's name: Ahmad bin Yusuf
+ORG_LINKS = ("dan", "untuk", "&")  # inside an organisation's name: Badan Pengawas Obat dan Makanan
+# A run of capitalised words (and initials), with the small words that may stand inside a name.
+_RUN = re.compile(rf"(?:{INITIAL} )*{CAPWORD}(?:(?: (?:{'|'.join(PERSON_LINKS + ORG_LINKS)}))? (?:{INITIAL}|{CAPWORD}))*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]?\s+|\n|[\"“(]\s*)$")
+_ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z\d-]*[A-Z\d])\)")  # Komisi Pemberantasan Korupsi (KPK)
 _COMMA_NAME = re.compile(rf", ({NAME})")
+# A single capitalised word as common as this in English (Zipf, about 3 per million words) is more
+# likely an English term (Android, Mercury) than an Indonesian name; longer names are not judged so.
+NAME_MAX_ENGLISH_ZIPF = 3.5
 
 
 # ---------------------------------------------------------------- entities
-
-
-@lru_cache(maxsize=None)
-def _gazetteer_pattern(names):
-    names = sorted(names, key=len, reverse=True)
-    return re.compile(r"(?<![\w.-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+#
+# Names are found by their shape and the words around them, never from a list of people:
+#  1. every run of capitalised words is a candidate (Joko Widodo, Partai Golkar, DPR, Jawa Tengah);
+#     a common Indonesian word that only starts a sentence is not part of it;
+#  2. a role or honorific before a name (Presiden, Pak, Menteri Keuangan …) makes it a PERSON;
+#  3. an organisation cue (PT, Kementerian, Partai, … Tbk: helpers/data/org_cues.csv) makes an ORG,
+#     and an acronym in brackets after it ("(KPK)") names the same organisation;
+#  4. the gazetteer (organisations, Indonesia's places, the world's countries) gives ORG or PLACE;
+#  5. what is left is a PLACE after di/ke/dari (in, to, from), an ORG if it is an acronym, and a
+#     PERSON if it is not made of common Indonesian words (Jokowi, Susilo Bambang Yudhoyono);
+#  6. every later mention of a person, by any part of the name, is the same person.
 
 
 @lru_cache(maxsize=None)
 def _roles():
     roles = sorted(read_word_list("person_roles.txt"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, roles)) + r")\b", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, roles)) + r")(?![\w-])", re.IGNORECASE)
 
 
-def _known_labels(extra_gazetteer=None):
-    """{name: label} of the gazetteer, with ``extra_gazetteer`` (a table of name and label) added."""
-    table = gazetteer() if extra_gazetteer is None else pd.concat([gazetteer(), extra_gazetteer])
-    return dict(zip(table["name"], table["label"]))
+@lru_cache(maxsize=None)
+def _org_cues():
+    """({cue words that start a name}, {cue words that end one}) from helpers/data/org_cues.csv."""
+    table = read_csv("org_cues.csv")
+    return (frozenset(table.loc[table["position"] == "before", "cue"]), frozenset(table.loc[table["position"] == "after", "cue"]))
 
 
-def _person_mentions(text, known):
-    """(start, end, how) of names introduced by a pattern: role + name, name + selaku, nickname, cue + name."""
-    found = []
-    for role in _roles().finditer(text):
-        name = _name_after_role(text, role.end(), known)
-        if name:
-            found.append((*name, "role"))
-    for match in re.finditer(rf"({NAME}) selaku\b", text):
-        found.append((match.start(1), match.end(1), "selaku"))
-    for match in re.finditer(rf"{NICKNAME_CUE} ({NAME_WORD})", text):
-        found.append((match.start(1), match.end(1), "nickname"))
-    for match in re.finditer(rf"\b(?:{_verb_alternation()}|menurut) ({NAME})", text):
-        # "kata Managing Director Netflix Kuek Yu-Chuang": a role follows the verb, and the role rule reads it.
-        if not _roles().match(text, match.start(1)) and _is_name(match.group(1), known):
-            found.append((match.start(1), match.end(1), "cue"))
-    return found
+@lru_cache(maxsize=None)
+def _person_cue_before():
+    return re.compile(rf"(?:\b(?:{_verb_alternation()}|menurut|{NICKNAME_CUE})(?:nya)?|[,.!?]”?\s*(?:kata|ujar)) $", re.IGNORECASE)
 
 
-def _name_after_role(text, position, known):
-    """(start, end) of the name a role introduces, or None.
-
-    After the role comes a run of capitalised words (more of the role, an organisation, the name):
-    the name is the words after the last known organisation in that run ("Managing Director Netflix
-    Kuek Yu-Chuang"); otherwise a name right after a comma ("CEO Indosat, Alex Rusli").
-    """
-    run = _ROLE_RUN.match(text, position)  # match at a position: no copy of the rest of the text
-    words = [(position + m.start(), position + m.end()) for m in re.finditer(r"\S+", run.group(0))]
-    last_org = max((i for i in range(len(words)) for j in range(i, len(words))
-                    if text[words[i][0]:words[j][1]] in known), default=None)
-    if last_org is not None:
-        org_end = max(j for j in range(last_org, len(words)) if text[words[last_org][0]:words[j][1]] in known)
-        rest = words[org_end + 1:]
-        if rest and _is_name(text[rest[0][0]:rest[-1][1]], known):
-            return rest[0][0], rest[-1][1]
-    after = _COMMA_NAME.match(text, run.end())
-    if after and _is_name(after.group(1), known):
-        return after.start(1), after.end(1)
-    return None
+@lru_cache(maxsize=None)
+def _nickname_before():
+    return re.compile(rf"\b(?:{NICKNAME_CUE}) $")
 
 
-def _is_name(candidate, known):
-    months, days, _ = _calendar_names()
-    words = candidate.split()
-    return bool(re.fullmatch(NAME, candidate)) and candidate not in known and not _roles().fullmatch(candidate) \
-        and not any(w.lower() in months or w.lower() in days for w in words)
+@lru_cache(maxsize=None)
+def _describes_a_place():
+    """A word after which a place name is a description, not a location: *warga Palestina* (Palestinians)."""
+    words = "|".join(map(re.escape, read_word_list("place_modifiers.txt")))
+    return re.compile(rf"(?<![\w-])(?:{words}) $", re.IGNORECASE)
 
 
-def _resolve_people(text, known):
-    """Every person mention of one article with its canonical name: the full name as first introduced.
+@lru_cache(maxsize=None)
+def _role_before():
+    """A role in lower case right before a name: *kata pengamat politik Budi*, *tersangka Ahmad*."""
+    return re.compile(rf"(?=(?-i:[a-z]))(?:{_roles().pattern})(?: [a-z]+)? $", re.IGNORECASE)
 
-    A first name alone (Siti) maps to the full name it begins or ends (Siti Choiriana); a nickname
-    introduced with "karib disapa" (Ana) maps to the person introduced just before it.
-    """
-    mentions = sorted(set(_person_mentions(text, known)))
-    canonical, people = {}, []  # people: full names in order of introduction
-    for start, end, how in mentions:
-        name = text[start:end]
-        if how == "nickname":
-            previous = [p for p in people if text.find(p) < start]
-            canonical[name] = canonical.get(name) or (previous[-1] if previous else name)
-            continue
-        full = next((p for p in people if name in p.split() or p.startswith(name + " ")), None)
-        if full is None and len(name.split()) > 1:
-            people.append(name)
-            full = name
-        canonical.setdefault(name, full or name)
-        for part in name.split():
-            canonical.setdefault(part, canonical[name])
-    names = sorted(canonical, key=len, reverse=True)
-    spans = []
-    if names:
-        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
-        spans = [(m.start(), m.end(), canonical[m.group(0)]) for m in pattern.finditer(text)]
-    return spans
+
+@lru_cache(maxsize=None)
+def _person_cue_after():
+    return re.compile(rf",? (?:selaku|{_verb_alternation()}|mengatakan|menjelaskan|menegaskan|menambahkan)\b")
+
+
+def _lexicon(extra_gazetteer=None):
+    """{name: (label, entity)} of the gazetteer, with ``extra_gazetteer`` (a table of name and label) added."""
+    table = gazetteer()
+    if extra_gazetteer is not None:
+        extra = _checked_gazetteer(extra_gazetteer)
+        table = pd.concat([extra.assign(entity=extra.get("entity", extra["name"])), table]).drop_duplicates("name")
+    return dict(zip(table["name"], zip(table["label"], table["entity"].where(table["entity"] != "", table["name"]))))
+
+
+def _checked_gazetteer(extra):
+    if not isinstance(extra, pd.DataFrame):
+        raise TypeError(f"extra_gazetteer must be a DataFrame with the columns name and label (ORG or PLACE), not {type(extra).__name__}")
+    missing = [column for column in ("name", "label") if column not in extra.columns]
+    if missing:
+        raise ValueError(f"extra_gazetteer: missing column(s) {', '.join(missing)}; it needs name and label (ORG or PLACE)")
+    empty = extra["name"].fillna("").astype(str).str.strip() == ""
+    if empty.any():
+        raise ValueError(f"extra_gazetteer: row {int(empty.idxmax())} has an empty name")
+    return extra.astype({"name": str, "label": str})
+
+
+@lru_cache(maxsize=100_000)
+def _is_common(word):
+    """A word Indonesian writes in lower case: a dictionary word, its affixed form (*penurunan* ← *turun*), or a stopword."""
+    lower = word.lower()
+    return lower in standard_words() or lower in stopwords() or (lower.isalpha() and stem(lower) in standard_words())
+
+
+def _is_acronym(word):
+    letters = word.replace("-", "")
+    return len(letters) >= 2 and letters.isupper()
+
+
+class _Article:
+    """The entity rules applied to one article's text; ``spans`` is the result: (start, end, label, entity)."""
+
+    def __init__(self, text, lexicon):
+        self.text, self.lexicon = text, lexicon
+        self.begins, self.ends = _org_cues()
+        self.spans, self.aliases, self.nicknames = [], {}, []
+        self.in_title = False  # inside a role's title, capitalised words are its portfolio, not a name
+        for run in _RUN.finditer(text):
+            words = [(run.start() + m.start(), run.start() + m.end()) for m in re.finditer(r"\S+", run.group(0))]
+            self._read_run(self._without_sentence_start(words))
+        self._add_later_mentions()
+
+    def word(self, span):
+        return self.text[span[0] : span[1]]
+
+    def _without_sentence_start(self, words):
+        """The run without a common word that is capitalised only because it starts the sentence."""
+        while words and _SENTENCE_START.search(self.text, 0, words[0][0]) and _is_common(self.word(words[0])) \
+                and not self._known_at(words, 0) and not self._role_at(words, 0) and self.word(words[0]) not in self.begins \
+                and not (self.word(words[0]).lower() not in stopwords() and len(words) > 1 and self._uncommon(self.word(words[1]))):
+            words = words[1:]
+            while words and self.word(words[0]) in PERSON_LINKS + ORG_LINKS:
+                words = words[1:]
+        return words
+
+    def _known_at(self, words, i):
+        """The number of words from i that make the longest gazetteer name, or 0."""
+        for j in range(min(len(words), i + 6), i, -1):
+            if self.text[words[i][0] : words[j - 1][1]] in self.lexicon:
+                return j - i
+        return 0
+
+    def _role_at(self, words, i):
+        """The number of words from i that make a role or honorific, or 0."""
+        role = _roles().match(self.text, words[i][0])
+        if not role:
+            return 0
+        return sum(1 for start, _ in words[i:] if start < role.end())
+
+    def _read_run(self, words):
+        i = 0
+        while i < len(words):
+            word = self.word(words[i])
+            known = self._known_at(words, i)
+            if word in PERSON_LINKS + ORG_LINKS:
+                i += 1
+            elif known and known >= self._role_at(words, i):  # Raja Ampat is a place, not King Ampat
+                label, entity = self.lexicon[self.text[words[i][0] : words[i + known - 1][1]]]
+                if not (label == "PLACE" and _describes_a_place().search(self.text, max(0, words[i][0] - 20), words[i][0])):
+                    self._add(words[i][0], words[i + known - 1][1], label, entity)
+                i += known
+            elif self._role_at(words, i):
+                i = self._read_role(words, i)
+            elif word in self.begins and i + 1 < len(words):
+                i = self._read_org(words, i)
+            else:
+                i = self._read_rest(words, i)
+
+    def _read_role(self, words, i):
+        """Role [more role, an organisation, a place] Name.
+
+        The name is what follows the last word the rules explain (a role, a gazetteer name, an
+        organisation cue, an acronym): all of it when it starts with an uncommon word or with one
+        common word before one (*Siti Choiriana*, *Budi Gunawan*), else only from the first uncommon
+        word (*Menteri Keuangan Sri Mulyani* gives *Mulyani*: *Keuangan* and *Sri* are both common words).
+        """
+        i += self._role_at(words, i)
+        explained_end, j = i, i
+        while j < len(words):
+            size = self._known_at(words, j) or self._role_at(words, j)
+            word = self.word(words[j])
+            if size or word in self.begins or word in self.ends or word in self.aliases or word in ORG_LINKS \
+                    or (_is_acronym(word) and j < len(words) - 1):
+                explained_end = j + max(size, 1)
+            j += max(size, 1)
+        rest = words[explained_end:]
+        first = next((k for k, w in enumerate(rest) if self._uncommon(self.word(w)) or (_is_acronym(self.word(w)) and explained_end == i)), None)
+        name_start = len(words) if first is None else explained_end + (0 if first <= 1 else first)
+        while name_start < len(words) and self.word(words[name_start]) in PERSON_LINKS:
+            name_start += 1
+        if i < name_start:  # Menteri [Keuangan]; Ketua Umum [Partai Golkar]; Direktur [Consumer Service Telkom]
+            self.in_title = True
+            self._read_run(words[i:name_start])
+            self.in_title = False
+        if name_start < len(words):
+            self._add_person(words[name_start][0], words[-1][1])
+        elif i == len(words):
+            self._name_after_comma(words[-1][1])
+        return len(words)
+
+    def _uncommon(self, word):
+        """A capitalised word that can only be a name: no dictionary word, month, day, acronym or known name."""
+        months, days, _ = _calendar_names()
+        return len(word) > 1 and not _is_common(word) and not _is_acronym(word) and word not in self.lexicon \
+            and word.lower() not in months and word.lower() not in days
+
+    def _name_after_comma(self, position):
+        """CEO Indosat, Alex Rusli: a role whose name follows a comma."""
+        after = _COMMA_NAME.match(self.text, position)
+        if after and not _is_common(after.group(1).split()[0]) and after.group(1) not in self.lexicon:
+            self._add_person(after.start(1), after.end(1))
+
+    def _read_org(self, words, i):
+        """Cue Name…: the organisation runs to the end of the run; an acronym in brackets after it is the same organisation."""
+        end = len(words)
+        start, stop = words[i][0], words[end - 1][1]
+        while self.word(words[end - 1]) in ORG_LINKS:
+            end -= 1
+            stop = words[end - 1][1]
+        self._add(start, stop, "ORG", self.text[start:stop])
+        return len(words)
+
+    def _read_rest(self, words, i):
+        """Words no role, cue or gazetteer name explains: up to the next word that one does."""
+        j = i + 1
+        while j < len(words) and not (self._role_at(words, j) or self._known_at(words, j) or self.word(words[j]) in self.begins
+                                      or self.word(words[j]) in ORG_LINKS):
+            j += 1
+        part = words[i:j]
+        start, stop = part[0][0], part[-1][1]
+        text = self.text[start:stop]
+        if self.word(part[-1]) in self.ends and len(part) > 1:
+            self._add(start, stop, "ORG", text)
+        elif text in self.aliases:
+            self._add(start, stop, *self.aliases[text])
+        elif all(_is_acronym(self.word(w)) for w in part):
+            pass  # an acronym nobody introduced: BBM (fuel) and KTP (identity card) are acronyms too, not names
+        elif not self.in_title and self._speaker_cue(start, stop) and self._names_a_person(part, common_allowed=True):
+            if _nickname_before().search(self.text, max(0, start - 20), start):
+                self.nicknames.append((start, text))
+            self._add_person(start, stop)
+        elif PLACE_CUE.search(self.text, max(0, start - 12), start):
+            self._add(start, stop, "PLACE", text)
+        elif not self.in_title and self._names_a_person(part) and (len(part) > 1 or english_score(self.word(part[0]).lower())[0] < NAME_MAX_ENGLISH_ZIPF):
+            self._add_person(start, stop)
+        return j
+
+    def _speaker_cue(self, start, stop):
+        """A reporting verb or *menurut* before the name, *selaku* or a reporting verb after it, or a nickname cue."""
+        return bool(_person_cue_before().search(self.text, max(0, start - 30), start)
+                    or _person_cue_after().match(self.text, stop)
+                    or _role_before().search(self.text, max(0, start - 40), start))
+
+    def _names_a_person(self, words, common_allowed=False):
+        months, days, _ = _calendar_names()
+        names = [self.word(w) for w in words]
+        if any(w.lower() in months or w.lower() in days for w in names):
+            return False
+        return any(len(w) > 1 and (common_allowed or not _is_common(w)) and not _is_acronym(w) for w in names if w not in PERSON_LINKS)
+
+    def _add(self, start, end, label, entity):
+        self.spans.append((start, end, label, entity))
+        acronym = _ACRONYM_AFTER.match(self.text, end)  # Susilo Bambang Yudhoyono (SBY), Komisi Pemberantasan Korupsi (KPK)
+        if acronym and acronym.group(1) not in self.lexicon:
+            self.aliases.setdefault(acronym.group(1), (label, entity))
+
+    def _add_person(self, start, end):
+        self._add(start, end, "PERSON", self.text[start:end])
+
+    def _add_later_mentions(self):
+        """A person's full name, and every part of it that is no common word, marks later mentions; so do acronyms in brackets."""
+        full_names = {}
+        for start, end, label, _ in sorted(self.spans):
+            if label != "PERSON":
+                continue
+            name = self.text[start:end]
+            if (start, name) in self.nicknames:  # wanita karib disapa Ana: the person introduced just before
+                earlier = [f for f in full_names.values() if " " in f]
+                full_names.setdefault(name, earlier[-1] if earlier else name)
+                continue
+            full = next((f for f in full_names.values() if name in f.split() or f.startswith(name + " ")), name)
+            full_names.setdefault(name, full)
+            for part in name.split():
+                if len(part) > 2 and part not in PERSON_LINKS and not _is_common(part) and not re.fullmatch(INITIAL, part):
+                    full_names.setdefault(part, full)
+        self.spans = [(s, e, label, full_names.get(self.text[s:e], entity) if label == "PERSON" else entity)
+                      for s, e, label, entity in self.spans]
+        known = {**{name: ("PERSON", full) for name, full in full_names.items()}, **self.aliases}
+        if known:
+            pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(known, key=len, reverse=True))) + r")(?![\w-])")
+            self.spans += [(m.start(), m.end(), *known[m.group(0)]) for m in pattern.finditer(self.text)]
 
 
 def find_entities(corpus, extra_gazetteer=None):
-    """People, organisations and places: a span table with ``layer`` "entities", ``label`` (PERSON, ORG or PLACE) and, for people, ``name``.
+    """People, organisations and places: a span table with ``layer`` "entities", ``label`` (PERSON, ORG or PLACE) and ``entity``.
 
-    - ORG and PLACE: the gazetteer (helpers/data/gazetteer.csv), and for places also a capitalised
-      name after *di/ke/dari* (in, to, from).
-    - PERSON: never from a list of names. A name is found by its pattern (a role before it,
-      "selaku" after it, a nickname cue, or a reporting verb before it) and every later mention of it,
-      or of its first name, is found too. ``name`` is the full name as first introduced.
-    Overlaps are settled for the longest span. ``extra_gazetteer`` (a table of name and label)
-    adds organisations and places for this call, without editing the gazetteer file.
+    ``entity`` is the one thing a span names: a person's full name as first introduced (*Siti* →
+    *Siti Choiriana*), a gazetteer name's canonical form (*AS* → *Amerika Serikat*), an acronym's
+    long name when the article introduces it in brackets.
+
+    - PERSON: never from a list of names. A name is found by its shape and the words around it: a
+      role or honorific before it (helpers/data/person_roles.txt), or capitalised words that are not
+      Indonesian dictionary words; then every later mention of it, or of part of it.
+    - ORG: an organisation cue word (helpers/data/org_cues.csv: *PT*, *Kementerian*, *Partai*,
+      … *Tbk*), an acronym, or the gazetteer.
+    - PLACE: the gazetteer (Indonesia's provinces, regencies and cities; the world's countries), and
+      a capitalised name after *di/ke/dari* (in, to, from).
+    Overlaps are settled for the longest span. ``extra_gazetteer`` (a DataFrame with columns name and
+    label, and optionally entity) adds organisations and places for this call, without editing a file.
     """
+    lexicon = _lexicon(extra_gazetteer)
     rows = []
-    known = _known_labels(extra_gazetteer)
-    pattern = _gazetteer_pattern(tuple(known))
     for doc_id, text in zip(corpus["id"], corpus["text"]):
-        candidates = [(m.start(), m.end(), known[m.group(0)], None) for m in pattern.finditer(text)]
-        candidates += [(s, e, "PERSON", name) for s, e, name in _resolve_people(text, known)]
-        for match in re.finditer(rf"\b{PLACE_CUE}({CAPWORD}(?: {CAPWORD}){{0,3}})", text):
-            if match.group(1) not in known:
-                candidates.append((match.start(1), match.end(1), "PLACE", None))
-        for start, end, label, name in _longest_first(candidates):
-            rows.append((doc_id, start, end, text[start:end], "entities", label, name))
-    return pd.DataFrame(rows, columns=[*SPAN, "layer", "label", "name"])
+        for start, end, label, entity in _longest_first(_Article(text, lexicon).spans):
+            rows.append((doc_id, start, end, text[start:end], "entities", label, entity))
+    return pd.DataFrame(rows, columns=[*SPAN, "layer", "label", "entity"])
 
 
 def _longest_first(candidates):
@@ -203,7 +387,7 @@ def find_quotes(corpus, entities=None):
     rows = []
     # Per article, its people as plain (start, end, name) tuples: one split, not a DataFrame filter per quotation.
     mentions_by_article = {}
-    for doc_id, start, end, name in zip(*(people[c].tolist() for c in ["id", "start", "end", "name"])):
+    for doc_id, start, end, name in zip(*(people[c].tolist() for c in ["id", "start", "end", "entity"])):
         mentions_by_article.setdefault(doc_id, []).append((start, end, name))
     for doc_id, text in zip(corpus["id"], corpus["text"]):
         mentions = mentions_by_article.get(doc_id, [])

@@ -53,13 +53,17 @@ class Evaluation:
         return self.scores._repr_html_()
 
 
-def evaluate(predicted, reference):
+def evaluate(predicted, reference, match="exact"):
     """Precision, recall and F1 of predicted spans against reference spans, per layer and label.
 
-    A prediction is correct when its article, layer, label, start and end all equal a reference
-    span's (exact match). ``scores`` has one row per layer and label, and a row ``label == "all"``
-    per layer: reference, predicted, correct, precision (correct / predicted), recall (correct /
-    reference), f1, and attributes_right: of the correct spans, how many also have the right
+    With ``match="exact"`` a prediction is correct when its article, layer, label, start and end
+    all equal a reference span's. With ``match="lenient"`` it is correct when it has the same
+    article, layer and label as a reference span and either covers it or lies inside it
+    (*Presiden Joko Widodo* for *Joko Widodo*, *Widodo* for *Joko Widodo*): a looser test, for
+    data annotated by other conventions. ``scores`` has one row per layer and label, and a row ``label == "all"``
+    per layer: reference, predicted, correct (predictions that are right), found (reference spans
+    some prediction is right about; the same as correct for exact matches), precision (correct /
+    predicted), recall (found / reference), f1, and attributes_right: of the correct spans, how many also have the right
     speaker (quotes) or date and weekday flag (dates), where the prediction gives them.
     Only the layers of the reference are scored.
     """
@@ -67,10 +71,15 @@ def evaluate(predicted, reference):
         missing = [column for column in KEY if column not in table.columns]
         if missing:
             raise ValueError(f"{name} annotations need the columns {', '.join(KEY)}; missing: {', '.join(missing)}")
+    if match not in ("exact", "lenient"):
+        raise ValueError(f'match must be "exact" or "lenient", not {match!r}')
     predicted = predicted[predicted["layer"].isin(reference["layer"].unique())].reset_index(drop=True)
     reference = reference.reset_index(drop=True)
-    found = _keys(reference).isin(_keys(predicted))
-    correct_predictions = _keys(predicted).isin(_keys(reference))
+    if match == "exact":
+        found = _keys(reference).isin(_keys(predicted))
+        correct_predictions = _keys(predicted).isin(_keys(reference))
+    else:
+        found, correct_predictions = _lenient_matches(predicted, reference)
     misses, false_alarms = reference[~found], predicted[~correct_predictions]
 
     compared = [name for names in ATTRIBUTES.values() for name in names if name in predicted.columns]
@@ -86,7 +95,8 @@ def evaluate(predicted, reference):
         for label in [*sorted(reference.loc[reference["layer"] == layer, "label"].unique()), "all"]:
             def part(table, layer=layer, label=label):
                 return table[(table["layer"] == layer) & ((table["label"] == label) if label != "all" else True)]
-            rows.append(_score(layer, label, len(part(reference)), len(part(predicted)), part(matched)))
+            rows.append(_score(layer, label, len(part(reference)), len(part(predicted)),
+                               len(part(predicted[correct_predictions])), part(matched)))
     return Evaluation(pd.DataFrame(rows), misses.reset_index(drop=True), false_alarms.reset_index(drop=True),
                       mismatches.reset_index(drop=True))
 
@@ -95,12 +105,21 @@ def _keys(table):
     return pd.MultiIndex.from_frame(table[KEY])
 
 
-def _score(layer, label, reference, predicted, matched):
-    correct = len(matched)
+def _lenient_matches(predicted, reference):
+    """(reference spans found, predictions right) as boolean arrays: same article, layer and label, one span inside the other."""
+    pairs = reference.reset_index().merge(predicted.reset_index(), on=["id", "layer", "label"], suffixes=("_ref", "_pred"))
+    covers = (pairs["start_pred"] <= pairs["start_ref"]) & (pairs["end_pred"] >= pairs["end_ref"])
+    inside = (pairs["start_pred"] >= pairs["start_ref"]) & (pairs["end_pred"] <= pairs["end_ref"])
+    pairs = pairs[covers | inside]
+    return reference.index.isin(pairs["index_ref"]), predicted.index.isin(pairs["index_pred"])
+
+
+def _score(layer, label, reference, predicted, correct, matched):
+    found = len(matched)
     precision = correct / predicted if predicted else float("nan")
-    recall = correct / reference if reference else float("nan")
+    recall = found / reference if reference else float("nan")
     f1 = 2 * precision * recall / (precision + recall) if precision + recall > 0 else 0.0
-    return dict(layer=layer, label=label, reference=reference, predicted=predicted, correct=correct,
+    return dict(layer=layer, label=label, reference=reference, predicted=predicted, correct=correct, found=found,
                 precision=round(precision, 3), recall=round(recall, 3), f1=round(f1, 3),
                 attributes_right=int(matched["attributes_right"].sum()))
 

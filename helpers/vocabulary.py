@@ -1,17 +1,31 @@
 """Vocabulary: stopwords, stems, the glossary, the gazetteer of known names, and words in their context."""
 
 import re
+import zoneinfo
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
+from babel import Locale
+from babel.dates import get_timezone_location
 
-from helpers._data import read_csv, read_word_list
+from helpers._data import DATA, read_csv, read_word_list
 
 
 @lru_cache(maxsize=None)
 def stopwords():
     """Indonesian stopwords: Tala's (2003) published list plus the collection's extra words."""
     return frozenset(read_word_list("stopwords_tala.txt")) | frozenset(read_word_list("stopwords_extra.txt"))
+
+
+@lru_cache(maxsize=None)
+def standard_words():
+    """Standard Indonesian words, lower case: PySastrawi's KBBI-derived root list plus helpers/data/standard_words_extra.txt."""
+    import Sastrawi  # the root list ships inside the PySastrawi package
+
+    roots = Path(Sastrawi.__file__).parent / "Stemmer" / "data" / "kata-dasar.txt"
+    words = roots.read_text(encoding="utf-8").split()
+    return frozenset(words) | frozenset(w.lower() for w in read_word_list("standard_words_extra.txt"))
 
 
 @lru_cache(maxsize=None)
@@ -37,9 +51,67 @@ def glossary():
     return read_csv("glossary.csv")
 
 
+@lru_cache(maxsize=None)
 def gazetteer():
-    """Known organisations and places (helpers/data/gazetteer.csv): name, label, note. People are not listed."""
-    return read_csv("gazetteer.csv")
+    """Known organisations and places: name, label (ORG or PLACE), entity (the one it names), source. People are never listed.
+
+    - ``helpers/data/gazetteer.csv``: organisations and places by hand, with aliases: *AS* and
+      *Amerika Serikat* both name the entity *Amerika Serikat*;
+    - Indonesia's provinces, regencies and cities (BPS, ``helpers/data/wilayah-indonesia``, ODbL)
+      as news writes them (*Aceh Singkil*; *Kabupaten Aceh Singkil* and *Kota Banda Aceh* too);
+    - the world's countries and regions, and the cities CLDR names for its time zones, in
+      Indonesian (Babel): *Tiongkok*, *Eropa*, *Kairo*.
+    A name listed twice keeps its first row, so the hand-made file wins.
+    """
+    by_hand = read_csv("gazetteer.csv").assign(source="gazetteer.csv")
+    by_hand["entity"] = by_hand["entity"].mask(by_hand["entity"] == "", by_hand["name"])
+    table = pd.concat([by_hand, _indonesian_places(), _world_places()], ignore_index=True)
+    return table.drop_duplicates("name", ignore_index=True)[["name", "label", "entity", "source"]]
+
+
+WILAYAH = DATA / "wilayah-indonesia"
+_KEEP_UPPER = {"DKI", "DI"}  # abbreviations inside BPS names: DKI Jakarta, DI Yogyakarta
+_KEEP_LOWER = {"DAN"}  # Pangkajene dan Kepulauan
+
+
+def _title(name):
+    """A BPS name as news writes it: KOTA B A T A M → Kota Batam, TOLI-TOLI → Toli-Toli."""
+    name = re.sub(r"\b(?:[A-Z] )+[A-Z]\b", lambda spaced: spaced.group(0).replace(" ", ""), name.strip())
+    words = [w if w in _KEEP_UPPER else w.lower() if w in _KEEP_LOWER else w.title() for w in name.split()]
+    return " ".join(words)
+
+
+def _indonesian_places():
+    source = "BPS, via Wilayah-Administratif-Indonesia (ODbL)"
+    provinces = pd.read_csv(WILAYAH / "provinces.csv", header=None, names=["code", "name"], dtype=str)
+    regencies = pd.read_csv(WILAYAH / "regencies.csv", header=None, names=["code", "province", "name"], dtype=str)
+    rows = []
+    for raw in provinces["name"]:
+        official = _title(raw)
+        short = re.sub(r"^(?:DKI|DI) ", "", official)  # DKI Jakarta is Jakarta in most news
+        rows += [(official, short), (f"Provinsi {short}", short)] + ([(short, short)] if short != official else [])
+    for raw in regencies["name"]:
+        official = _title(raw)  # Kabupaten Aceh Singkil, Kota Banda Aceh
+        short = re.sub(r"^(?:Kabupaten|Kota) ", "", official)
+        rows += [(short, short), (official, short)]
+    return pd.DataFrame([(name, "PLACE", entity, source) for name, entity in rows], columns=["name", "label", "entity", "source"])
+
+
+def _world_places():
+    """Countries, regions and time-zone cities in Indonesian, from CLDR via Babel."""
+    source = "CLDR (Babel)"
+    territories = Locale("id").territories
+    names = [name for code, name in territories.items() if code not in _NOT_PLACES]
+    for zone in sorted(zoneinfo.available_timezones()):
+        if "/" in zone and not zone.startswith(("Etc/", "SystemV/", "US/", "Brazil/", "Canada/", "Chile/", "Mexico/")):
+            city = get_timezone_location(zone, locale="id", return_city=True)
+            if "/" not in city:
+                names.append(city)
+    return pd.DataFrame([(name, "PLACE", name, source) for name in names], columns=["name", "label", "entity", "source"])
+
+
+# CLDR territory codes that are not places a news text names: the world, unknown region, pseudo-locales.
+_NOT_PLACES = {"001", "ZZ", "XA", "XB", "EU", "EZ", "UN", "QO"}
 
 
 def concordance(corpus, term, width=40):
