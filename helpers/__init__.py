@@ -21,7 +21,8 @@ from helpers.comparing import (
 )
 from helpers.cleaning import rules as boilerplate_rules
 from helpers.exporting import to_jsonl, to_standoff_csv
-from helpers.plotting import PALETTE, plot_counts, plot_similarity, plot_terms, plot_timeline
+from helpers.learning import load_tagger, tag_entities, token_features, train_tagger
+from helpers.plotting import PALETTE, plot_counts, plot_learning_curve, plot_scores, plot_similarity, plot_terms, plot_timeline
 from helpers.reading import ArticleError, file_report, from_texts, load_corpus, make_practice_folder, metadata_sources, read_manifest, removed, with_article
 from helpers.rendering import show
 from helpers.segmenting import paragraphs, sentences, tokenize, tokens
@@ -48,12 +49,15 @@ __all__ = [
     "glossary",
     "introductions",
     "load_corpus",
+    "load_tagger",
     "make_practice_folder",
     "metadata_sources",
     "normalize",
     "PALETTE",
     "paragraphs",
     "plot_counts",
+    "plot_learning_curve",
+    "plot_scores",
     "plot_similarity",
     "plot_terms",
     "plot_timeline",
@@ -69,11 +73,14 @@ __all__ = [
     "spans_for",
     "stem",
     "stopwords",
+    "tag_entities",
     "tf_idf",
     "timeline",
     "to_jsonl",
     "to_standoff_csv",
+    "token_features",
     "tokenize",
     "tokens",
+    "train_tagger",
     "with_article",
 ]

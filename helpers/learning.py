@@ -282,18 +282,26 @@ def _retokenized(tokens):
     return sentences
 
 
+def _with_extra(sequence, words, extra_features):
+    """A sentence's features with a learner's own ``extra_features(words, i)`` added to each token's."""
+    if extra_features is None:
+        return sequence
+    return [features + list(extra_features(words, i)) for i, features in enumerate(sequence)]
+
+
 class Tagger:
     """A trained CRF entity tagger: ``tag(words)`` gives IOB tags; ``save(path)`` writes it, ``load_tagger`` reads it."""
 
-    def __init__(self, model, fingerprint):
+    def __init__(self, model, fingerprint, extra_features=None):
         self.model = model  # the CRFsuite model file's bytes
         self.fingerprint = fingerprint  # what it was trained from and how (see ``fingerprint()``)
+        self.extra_features = extra_features
         self._crf = pycrfsuite.Tagger()
         self._crf.open_inmemory(model)
 
     def tag(self, words):
         """The IOB tag of each word of one sentence."""
-        return self._crf.tag(sentence_features(words)) if words else []
+        return self._crf.tag(_with_extra(sentence_features(words), words, self.extra_features)) if words else []
 
     def weights(self):
         """The learned weight of each (feature, tag) pair: feature, tag, weight; largest first."""
@@ -303,6 +311,8 @@ class Tagger:
 
     def save(self, path):
         """Write the model, with its fingerprint, to ``path``."""
+        if self.extra_features:
+            raise ValueError("a tagger with extra_features cannot be saved: the file cannot hold the function")
         header = json.dumps(self.fingerprint, sort_keys=True).encode("utf-8")
         Path(path).write_bytes(MAGIC + header + b"\n" + self.model)
 
@@ -310,10 +320,12 @@ class Tagger:
         return f"Tagger({len(self.model):,} bytes, trained on {self.fingerprint.get('sentences', '?')} sentences)"
 
 
-def train_tagger(tokens, **training):
+def train_tagger(tokens, extra_features=None, **training):
     """A ``Tagger`` trained on a tokens table of ``helpers.read_conll``: id, sentence, text, tag (IOB).
 
     Any subset of its rows by whole sentences will do (a learning curve trains on a share of them).
+    ``extra_features(words, i)``, if given, returns more feature strings for token ``i`` of a
+    sentence (a list of words), to try a feature of your own; the tagger uses it when tagging too.
     ``training`` overrides CRFsuite's parameters (``TRAINING``: c1, c2, max_iterations). The same
     table and parameters always give the same model. Raises ValueError for a table without a
     single entity tag: there would be nothing to learn.
@@ -328,12 +340,12 @@ def train_tagger(tokens, **training):
     trainer.set_params(params)
     sentences = _retokenized(tokens)
     for words, tags in sentences:
-        trainer.append(sentence_features(words), tags)
+        trainer.append(_with_extra(sentence_features(words), words, extra_features), tags)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "model.crfsuite"
         trainer.train(str(path))
         model = path.read_bytes()
-    return Tagger(model, {**fingerprint(params=params), "sentences": len(sentences)})
+    return Tagger(model, {**fingerprint(params=params), "sentences": len(sentences)}, extra_features)
 
 
 def fingerprint(train_file=None, params=None):

@@ -80,3 +80,52 @@ def plot_timeline(timeline, corpus=None, ax=None, title="Dates stated in the art
     ax.grid(axis="x", alpha=0.3)
     ax.spines[["top", "right"]].set_visible(False)
     return ax
+
+
+# Hatching tells bars apart in greyscale and for readers who cannot tell the colours apart.
+HATCHES = ["", "//", "..", "xx", "\\\\", "oo"]
+MARKERS = ["o", "s", "^", "D", "v", "P"]
+
+
+def plot_scores(scores, ax=None, value="f1", title="F1 per label and method"):
+    """Grouped bars of a score per label, one bar per method: a table with columns method, label and ``value``.
+
+    Methods and labels keep the order in which they first appear; each bar is labelled with its value.
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 3.6))
+    methods, labels = list(dict.fromkeys(scores["method"])), list(dict.fromkeys(scores["label"]))
+    width = 0.8 / len(methods)
+    table = scores.set_index(["method", "label"])[value]
+    for number, method in enumerate(methods):
+        positions = [i + (number - (len(methods) - 1) / 2) * width for i in range(len(labels))]
+        heights = [table.get((method, label), float("nan")) for label in labels]
+        bars = ax.bar(positions, heights, width, label=method, color=PALETTE[number % len(PALETTE)],
+                      hatch=HATCHES[number % len(HATCHES)], edgecolor="white")
+        ax.bar_label(bars, fmt="%.2f", padding=2, fontsize=8)
+    ax.set_xticks(range(len(labels)), labels)
+    ax.set_ylim(0, 1.1)
+    ax.set_xlabel("label")
+    ax.set_ylabel(value)
+    ax.set_title(title)
+    ax.legend(title="method", loc="upper left", bbox_to_anchor=(1, 1), frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax
+
+
+def plot_learning_curve(curve, ax=None, x="sentences", value="f1", title="F1 on the dev split by training size"):
+    """One line per label, each with its own colour and marker: a table with columns ``x``, label and ``value``."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6.5, 3.6))
+    for number, (label, rows) in enumerate(curve.groupby("label", sort=False)):
+        ax.plot(rows[x], rows[value], marker=MARKERS[number % len(MARKERS)], color=PALETTE[number % len(PALETTE)],
+                label=label, linestyle="-" if label != "all" else "--")
+    ax.set_xticks(sorted(curve[x].unique()))
+    ax.set_ylim(0, 1)
+    ax.set_xlabel(f"training {x}")
+    ax.set_ylabel(value)
+    ax.set_title(title)
+    ax.legend(title="label", loc="lower right", frameon=False)
+    ax.grid(alpha=0.3)
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax

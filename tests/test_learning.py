@@ -179,3 +179,19 @@ def test_bad_conll_files_are_refused_naming_file_and_line(tmp_path, content, mes
     path.write_text(content, encoding="utf-8")
     with pytest.raises(ValueError, match=rf"bad\.conll.*{message}"):
         read_conll(path)
+
+
+def test_a_feature_of_your_own_is_used_in_training_and_tagging(train, dev):
+    seen = []
+
+    def ends_in_a(words, i):
+        seen.append(words[i])
+        return ["ends_in_a"] if words[i].endswith("a") else []
+
+    small = learning.train_tagger(first_sentences(train.tokens, 100), extra_features=ends_in_a)
+    trained_on = len(seen)
+    learning.tag_entities(dev.articles.head(1), small)
+    assert trained_on > 0 and len(seen) > trained_on
+    assert "ends_in_a" in set(small.weights()["feature"])
+    with pytest.raises(ValueError, match="cannot be saved"):
+        small.save("unused.crfsuite")
