@@ -117,8 +117,7 @@ def _checked_gazetteer(extra):
 @lru_cache(maxsize=100_000)
 def _is_common(word):
     """A word Indonesian writes in lower case: a dictionary word, its affixed form (*penurunan* ← *turun*), or a stopword."""
-    lower = word.lower()
-    return lower in standard_words() or lower in stopwords() or (lower.isalpha() and stem(lower) in standard_words())
+    return _in_dictionary(word.lower())
 
 
 def _is_acronym(word):
@@ -505,22 +504,34 @@ def english_score(word):
 
 @lru_cache(maxsize=100_000)
 def classify_word(word, margin=ENGLISH_MARGIN, min_zipf=ENGLISH_MIN_ZIPF):
-    """``english``, ``shared`` (an established loanword, as common in both), ``indonesian`` or ``rare``.
+    """``english``, ``shared`` (an established loanword), ``indonesian`` or ``rare``: two signals.
 
-    English: at least ``min_zipf`` in English, and either unknown in Indonesian or ``margin``
-    more frequent in English. Shared: common in both, within the margin (internet, digital, data).
+    1. The Indonesian dictionary (``standard_words``: PySastrawi's KBBI-derived root list and
+       helpers/data/standard_words_extra.txt). A word it lists, or an affixed form of one
+       (*mengadopsi* ← *adopsi*), is Indonesian: ``shared`` when it is also common in English within
+       the margin (*internet*, *media*, *legal*), else ``indonesian``.
+    2. wordfreq's frequencies, for words the dictionary does not list: ``english`` when the word is
+       common in English (at least ``min_zipf``) and not ``margin`` more frequent in Indonesian
+       (*online*, *streaming*, *sustainable*: web Indonesian uses them often, but the dictionary
+       says *daring*, not *online*).
     Rare: below ``min_zipf`` in both languages, too rare to judge (names, typos). Overrides in
     helpers/data/english_overrides.csv win.
     """
     overrides = _overrides()
-    if word.lower() in overrides:
-        return overrides[word.lower()]
-    en, id_ = english_score(word.lower())
+    lower = word.lower()
+    if lower in overrides:
+        return overrides[lower]
+    en, id_ = english_score(lower)
+    if _in_dictionary(lower):
+        return "shared" if en >= min_zipf and id_ >= min_zipf and abs(en - id_) < margin else "indonesian"
     if en < min_zipf:
         return "rare" if id_ < min_zipf else "indonesian"
-    if id_ == 0 or en - id_ >= margin:
-        return "english"
-    return "shared" if id_ >= min_zipf and en - id_ > -margin else "indonesian"
+    return "english" if id_ - en < margin else "indonesian"
+
+
+def _in_dictionary(lower):
+    words = standard_words()
+    return lower in words or lower in stopwords() or (lower.isalpha() and stem(lower) in words)
 
 
 @lru_cache(maxsize=None)

@@ -76,7 +76,7 @@ def introductions(corpus, entities=None):
     before_name = re.compile(rf"({role_run}),? $")
     after_name = re.compile(rf" selaku ({role_run})")
     rows = []
-    for (doc_id, name), group in people.groupby(["id", "name"], sort=False):
+    for (doc_id, name), group in people.groupby(["id", "entity"], sort=False):
         text = texts[doc_id]
         role = None
         for mention in group.itertuples():
@@ -117,9 +117,9 @@ def compare_voices(corpus, a, b, entities=None):
     people = entities[entities["label"] == "PERSON"]
     quotes = quotes_with_dates(pair, entities)
     roles = introductions(pair, entities)
-    table = pd.DataFrame({"name": pd.unique(people["name"])})
+    table = pd.DataFrame({"name": pd.unique(people["entity"])})
     for side, doc_id in zip(["a", "b"], ids):
-        mentions = people[people["id"] == doc_id].groupby("name").size()
+        mentions = people[people["id"] == doc_id].groupby("entity").size()
         said = quotes[quotes["id"] == doc_id]
         table[f"mentions_{side}"] = table["name"].map(mentions).fillna(0).astype(int)
         table[f"quotes_{side}"] = table["name"].map(said.groupby("speaker").size()).fillna(0).astype(int)
@@ -131,15 +131,14 @@ def compare_voices(corpus, a, b, entities=None):
 
 
 def shared_entities(corpus, a, b, entities=None):
-    """Entity names (any label) in two articles: name, label, and whether each article has it."""
+    """The entities (any label) of two articles: entity, label, and whether each article names it."""
     ids = [article_id(corpus, x) for x in (a, b)]
     entities = find_entities(corpus) if entities is None else entities
     entities = entities[entities["id"].isin(ids)]
-    names = entities.assign(name=entities["name"].fillna(entities["text"]))
-    table = names.groupby(["name", "label"])["id"].agg(lambda found: set(found)).reset_index()
+    table = entities.groupby(["entity", "label"])["id"].agg(lambda found: set(found)).reset_index()
     table["in_a"] = table["id"].map(lambda found: ids[0] in found)
     table["in_b"] = table["id"].map(lambda found: ids[1] in found)
-    return table.drop(columns="id").sort_values(["in_a", "in_b", "label", "name"], ascending=[False, False, True, True], ignore_index=True)
+    return table.drop(columns="id").sort_values(["in_a", "in_b", "label", "entity"], ascending=[False, False, True, True], ignore_index=True)
 
 
 def align_paragraphs(corpus, a, b, threshold=0.2, drop_stopwords=True, use_stems=True):

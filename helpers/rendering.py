@@ -56,7 +56,7 @@ def _title(span):
     """The hover text of a span: what it is and what the rule found out about it."""
     layer = span["layer"]
     if layer == "entities":
-        name = span.get("name")
+        name = span.get("entity")
         return f"{span['label']}" + (f": {name}" if isinstance(name, str) and name != span["text"] else "")
     if layer == "quotes":
         speaker = span.get("speaker") if isinstance(span.get("speaker"), str) else "speaker not named"

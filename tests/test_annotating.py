@@ -1,6 +1,8 @@
 """The annotating rules, on the seeds and on small made-up texts."""
 
 import json
+import re
+from html import unescape
 
 import pandas as pd
 import pytest
@@ -68,10 +70,20 @@ def test_the_blog_states_a_weekday_the_calendar_contradicts(corpus):
     assert row["date"] == "2017-06-16" and row["weekday_stated"] == "Senin" and row["weekday_ok"] is False
 
 
-def test_loanwords_alone_are_not_english_but_phrases_are(corpus):
+def test_english_is_what_the_dictionary_does_not_list(corpus):
     english = set(helpers.find_english(corpus)["text"])
-    assert {"video on demand", "take down", "back to basic"} <= english
-    assert not {"internet", "digital", "data", "online", "streaming", "B2B"} & english
+    assert {"video on demand", "take down", "back to basic", "online", "e-commerce"} <= english
+    assert not {"internet", "digital", "data", "B2B"} & english
+
+
+@pytest.mark.parametrize("word", ["online", "streaming", "e-commerce", "sustainable", "broadband"])
+def test_web_frequent_english_is_english(word):
+    assert helpers.classify_word(word) == "english"
+
+
+@pytest.mark.parametrize("word", ["internet", "media", "legal", "data", "aplikasi"])
+def test_words_the_dictionary_lists_are_not_english(word):
+    assert helpers.classify_word(word) != "english"
 
 
 def test_every_span_slices_back_to_its_text(corpus, predicted):
@@ -116,9 +128,10 @@ def test_curly_quote_over_two_sentences():
 
 
 def test_a_role_and_a_name_with_nothing_between_them_is_a_known_limit():
-    # Without a comma or a known organisation, the rule cannot tell where "Menteri Keuangan" ends.
+    # Without a comma or a known organisation, the rule cannot tell where "Menteri Keuangan" ends:
+    # "Keuangan" (finance) and "Sri" are both dictionary words, so only "Mulyani" is taken for the name.
     text = "“Harga naik,” kata Menteri Keuangan Sri Mulyani di Jakarta."
-    assert helpers.find_quotes(made_up(text))["speaker"].isna().all()
+    assert helpers.find_quotes(made_up(text))["speaker"].tolist() == ["Mulyani"]
 
 
 def test_a_long_quote_without_speaker_keeps_speaker_none_and_a_short_quoted_name_is_no_quote():
@@ -153,8 +166,9 @@ def test_month_and_year_only_and_year_only():
 def test_show_escapes_html_in_the_article():
     corpus = made_up('Situs itu memuat <script>alert("x")</script> &amp; kata Budi.')
     html = helpers.show(corpus, "t0", helpers.annotate(corpus)).html
-    assert "<script>" not in html and "&lt;script&gt;" in html
-    assert "&amp;amp;" in html  # the text's own "&amp;" is shown as written
+    assert "<script" not in html and "&lt;" in html
+    shown = unescape(re.sub(r"<[^>]+>", "", html))  # what a reader sees: the text as written, "&amp;" included
+    assert 'Situs itu memuat <script>alert("x")</script> &amp; kata Budi.' in shown
 
 
 def test_show_nests_overlapping_spans_and_names_the_speaker(corpus, predicted):
@@ -221,3 +235,52 @@ def test_word_classes():
     assert helpers.classify_word("internet") == "shared"
     assert helpers.classify_word("layanan") == "indonesian"
     assert helpers.classify_word("addres") == "rare"
+
+
+# ---------------------------------------------------------------- beyond the seeds
+# The entity rules were written on idner-news-2k's train split and the seeds; dev.txt measures
+# them on news they were not written for. Floors sit a little below the measured scores (dev,
+# November 2026: recall PERSON 0.87, ORG 0.73, PLACE 0.80; precision 0.71), so a rule change that
+# only fits the seeds fails here.
+
+
+@pytest.fixture(scope="module")
+def dev_scores():
+    dev = helpers.read_conll("dev")
+    scores = helpers.evaluate(helpers.find_entities(dev.articles), dev.spans, match="lenient").scores
+    return scores.set_index("label")
+
+
+@pytest.mark.parametrize("label, recall", [("PERSON", 0.85), ("ORG", 0.70), ("PLACE", 0.77)])
+def test_entity_recall_on_news_the_rules_were_not_written_for(dev_scores, label, recall):
+    assert dev_scores.loc[label, "recall"] >= recall
+
+
+def test_entity_precision_on_news_the_rules_were_not_written_for(dev_scores):
+    assert dev_scores.loc["all", "precision"] >= 0.68
+
+
+def test_english_on_the_seeds_follows_the_dictionary_test(predicted, reference):
+    scores = helpers.evaluate(predicted, reference).scores.set_index(["layer", "label"])
+    assert scores.loc[("english", "all"), "recall"] >= 0.85 and scores.loc[("english", "all"), "precision"] >= 0.85
+
+
+def test_places_come_from_bps_and_cldr_with_aliases():
+    places = helpers.gazetteer().set_index("name")
+    assert places.loc["Aceh Singkil", "entity"] == places.loc["Kabupaten Aceh Singkil", "entity"] == "Aceh Singkil"
+    assert places.loc["AS", "entity"] == places.loc["Amerika Serikat", "entity"] == "Amerika Serikat"
+    assert places.loc["Tiongkok", "label"] == places.loc["Kairo", "label"] == "PLACE"
+
+
+def test_people_are_found_by_pattern_on_made_up_news():
+    text = ("Gubernur Jawa Tengah Rahmat Sutisna meninjau banjir di Kabupaten Demak. Menurut Kepala BPBD "
+            "Demak, Sulastri Wijayanti, air mulai surut. Komisi Pemberantasan Korupsi (KPK) juga hadir. "
+            "Sutisna menilai KPK perlu mengawasi dana bantuan, kata juru bicara Partai Amanat Nasional.")
+    entities = helpers.find_entities(made_up(text)).set_index("text")
+    assert entities.loc["Rahmat Sutisna", "label"] == "PERSON" and entities.loc["Sutisna", "entity"] == "Rahmat Sutisna"
+    assert entities.loc["Sulastri Wijayanti", "label"] == "PERSON"
+    assert entities.loc["Kabupaten Demak", "label"] == "PLACE" and entities.loc["Kabupaten Demak", "entity"] == "Demak"
+    assert "Jawa Tengah" not in entities.index  # "Gubernur Jawa Tengah": the province describes the governor (place_modifiers.txt)
+    assert entities.loc["Komisi Pemberantasan Korupsi", "label"] == "ORG"
+    assert set(entities.loc["KPK", "entity"]) == {"Komisi Pemberantasan Korupsi"}
+    assert entities.loc["Partai Amanat Nasional", "label"] == "ORG"

@@ -64,7 +64,7 @@ def test_compare_voices_shows_how_each_outlet_titles_the_same_person(corpus):
 
 def test_shared_entities(corpus):
     shared = helpers.shared_entities(corpus, "detik", "Liputan6")
-    both = set(shared.loc[shared["in_a"] & shared["in_b"], "name"])
+    both = set(shared.loc[shared["in_a"] & shared["in_b"], "entity"])
     assert {"Netflix", "Telkom", "IndiHome", "Siti Choiriana"} <= both
 
 
