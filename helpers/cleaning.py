@@ -11,11 +11,16 @@ Actions:
 ``stop``
     the article is over: remove the matching line and everything after it
     (before the article has begun, the line is only removed: a menu at the top
-    of a page names the same widgets as the boxes under the article);
+    of a page names the same widgets as the boxes under the article); a named
+    group ``outlet`` is read wherever the line is (a copyright footer);
 ``byline``
     remove the line and read metadata from the pattern's named groups
     (``author``, ``published``, ``outlet``); the first line to give a field
     wins, and nothing is read after the article is over;
+``box``
+    remove the line, a heading such as "Baca juga" (read also), and the
+    headlines listed right under it: up to the next blank line, lines that do
+    not end a sentence;
 ``position``
     rules that look at where a line is, not what it says (``title`` and
     ``standfirst``); the code below implements them.
@@ -36,7 +41,10 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\
 _SPACES = re.compile(r"[^\S\n]+")  # any run of white space except the newline: NBSP, tabs, thin spaces
 MAX_TITLE_WORDS = 20
 MAX_STANDFIRST_LINES = 2  # more lines before the byline means the byline is not under the headline
-ACTIONS = ("drop", "stop", "byline", "position")
+MAX_LINES_BEFORE_DATELINE = 6  # captions and credits between the byline and the dateline
+MAX_CAPTION_WORDS = 40  # a longer line is a paragraph, and the body has begun
+MAX_BOX_LINES = 6
+ACTIONS = ("drop", "stop", "byline", "box", "position")
 RULE_COLUMNS = ["rule", "action", "pattern", "description"]
 
 
@@ -65,6 +73,45 @@ class Cleaned:
     @property
     def text(self):
         return "\n\n".join(self.blocks)
+
+
+# A place in a dateline: one to four capitalised words, JAKARTA or Jakarta Selatan.
+_PLACE = r"(?P<place>[A-Z][A-Za-z]+(?:[ .][A-Z][A-Za-z]+){0,3})"
+_DASH = r"(?:\s?--\s?|\s?[-–—]\s)"
+
+
+@lru_cache(maxsize=None)
+def outlets():
+    """helpers/data/outlets.csv: alias (a regular expression for how an outlet prints its name), outlet, domain."""
+    return read_csv("outlets.csv")
+
+
+@lru_cache(maxsize=None)
+def _outlet_patterns():
+    """(alias pattern, outlet name) per outlet, and the dateline shapes built from all aliases, most specific first."""
+    table = outlets()
+    aliases = tuple((re.compile(alias, re.IGNORECASE), name) for alias, name in zip(table["alias"], table["outlet"]))
+    outlet = "(?P<outlet>(?i:" + "|".join(f"(?:{alias})" for alias in table["alias"]) + "))"
+    shapes = [
+        rf"{_PLACE} \({outlet}\){_DASH}",  # Jakarta (ANTARA) -
+        rf"{outlet}, {_PLACE}{_DASH}",  # TEMPO.CO, Jakarta -
+        rf"{_PLACE}, {outlet}{_DASH}",  # JAKARTA, KOMPAS.com -
+        rf"{outlet}{_DASH}",  # KOMPAS.com -
+        rf"{_PLACE} (?:--|[-–—]) ",  # Jakarta - (no outlet named)
+    ]
+    return aliases, tuple(re.compile(shape) for shape in shapes)
+
+
+def outlet_name(printed):
+    """The outlet's name in outlets.csv for the way a page prints it (``TEMPO.CO`` → ``Tempo.co``); as printed if unknown."""
+    aliases, _ = _outlet_patterns()
+    return next((name for alias, name in aliases if alias.fullmatch(printed)), printed)
+
+
+def read_dateline(block):
+    """The dateline at the start of a body block as a match with ``outlet`` and ``place`` groups, or None."""
+    _, shapes = _outlet_patterns()
+    return next((match for match in (shape.match(block) for shape in shapes) if match), None)
 
 
 def rules():
@@ -118,8 +165,14 @@ def clean(raw, extra_rules=None):
     numbered = [(number, line) for number, line in enumerate(lines, start=1) if line]
     byline_at = None
     stopped_by = None
+    box = None  # the open box of headlines: its rule, its last line number, how many headlines it has
     kept = []
     for number, line in numbered:
+        if box and number == box["last"] + 1 and box["headlines"] < MAX_BOX_LINES and _is_headline(line):
+            result.removed.append({"line": number, "text": line, "rule": box["rule"]})
+            box.update(last=number, headlines=box["headlines"] + 1)
+            continue
+        box = None
         for name, action, pattern in patterns:
             match = pattern.fullmatch(line)
             if not match:
@@ -127,8 +180,11 @@ def clean(raw, extra_rules=None):
             result.removed.append({"line": number, "text": line, "rule": name})
             if action == "stop" and len(kept) >= 2:  # a headline and a paragraph: the article has begun
                 stopped_by = stopped_by or name
+            elif action == "box":
+                box = {"rule": name, "last": number, "headlines": 0}
             elif action == "byline" and not stopped_by:
                 byline_at = len(kept) if byline_at is None else byline_at
+            if action == "stop" or (action == "byline" and not stopped_by):  # a footer names its publisher wherever it is
                 for key, value in match.groupdict().items():
                     if value:
                         result.found.setdefault(key, []).append((value, line))
@@ -140,6 +196,7 @@ def clean(raw, extra_rules=None):
                 kept.append((number, line))
 
     kept = _take_title_and_standfirst(kept, byline_at, lines, result)
+    kept = _start_at_the_dateline(kept, result)
     result.blocks = [line for _, line in kept]
     result.removed.sort(key=lambda row: row["line"])
     return result
@@ -159,6 +216,23 @@ def _take_title_and_standfirst(kept, byline_at, lines, result):
         for number, line in between:
             result.removed.append({"line": number, "text": line, "rule": "standfirst"})
         return kept[1 + len(between):]
+    return kept
+
+
+def _is_headline(line):
+    """A line a box of links lists: short, and not the end of a sentence."""
+    return len(line.split()) <= MAX_TITLE_WORDS and not line.endswith((".", ",", ";", ":", '"', "”", "’", "'"))
+
+
+def _start_at_the_dateline(kept, result):
+    """The position rule ``before_dateline``: the body begins at its dateline, so the short lines above it are captions and credits."""
+    for index, (_, line) in enumerate(kept[:MAX_LINES_BEFORE_DATELINE + 1]):
+        if read_dateline(line):
+            for number, before in kept[:index]:
+                result.removed.append({"line": number, "text": before, "rule": "before_dateline"})
+            return kept[index:]
+        if len(line.split()) > MAX_CAPTION_WORDS:
+            break
     return kept
 
 

@@ -17,13 +17,10 @@ MANIFEST = "manifest.csv"
 META_FIELDS = ["title", "outlet", "author", "published", "place"]
 # C0 control characters other than tab, newline, carriage return and form feed: never in text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-# A place in a dateline: one to four capitalised words, JAKARTA or Jakarta Selatan.
-_PLACE = r"(?P<place>[A-Z][A-Za-z]+(?:[ .][A-Z][A-Za-z]+){0,3})"
-_DASH = r"(?:\s?--\s?|\s?[-–—]\s)"
 # A published date as a byline rule reads it: day, month (name or number) and year, then the time if printed.
 _BYLINE_DATE = re.compile(
     r"(?P<day>\d{1,2})(?:\s*(?P<month_name>[A-Za-z]{3,9})\.?\s*|/(?P<month>\d{1,2})/)(?P<year>\d{4})"
-    r"(?:\s*[,|]?\s*(?:[Pp]ukul\s*)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2}))?"
+    r"(?:\s*[,|–-]?\s*(?:[Pp]ukul\s*)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2}))?"
 )
 _ISO_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2})(?:[ T](?P<hour>\d{2}):(?P<minute>\d{2}))?)?")
 
@@ -135,40 +132,6 @@ def format_published(stamp, precision):
     return stamp.strftime({"month": "%Y-%m", "day": "%Y-%m-%d"}.get(precision, "%Y-%m-%d %H:%M"))
 
 
-@lru_cache(maxsize=None)
-def outlets():
-    """helpers/data/outlets.csv: alias (a regular expression for how an outlet prints its name), outlet, domain."""
-    return read_csv("outlets.csv")
-
-
-@lru_cache(maxsize=None)
-def _outlet_patterns():
-    """(alias pattern, outlet name) per outlet, and the dateline shapes built from all aliases, most specific first."""
-    table = outlets()
-    aliases = tuple((re.compile(alias, re.IGNORECASE), name) for alias, name in zip(table["alias"], table["outlet"]))
-    outlet = "(?P<outlet>(?i:" + "|".join(f"(?:{alias})" for alias in table["alias"]) + "))"
-    shapes = [
-        rf"{_PLACE} \({outlet}\){_DASH}",  # Jakarta (ANTARA) -
-        rf"{outlet}, {_PLACE}{_DASH}",  # TEMPO.CO, Jakarta -
-        rf"{_PLACE}, {outlet}{_DASH}",  # JAKARTA, KOMPAS.com -
-        rf"{outlet}{_DASH}",  # KOMPAS.com -
-        rf"{_PLACE} (?:--|[-–—]) ",  # Jakarta - (no outlet named)
-    ]
-    return aliases, tuple(re.compile(shape) for shape in shapes)
-
-
-def outlet_name(printed):
-    """The outlet's name in outlets.csv for the way a page prints it (``TEMPO.CO`` → ``Tempo.co``); as printed if unknown."""
-    aliases, _ = _outlet_patterns()
-    return next((name for alias, name in aliases if alias.fullmatch(printed)), printed)
-
-
-def read_dateline(block):
-    """The dateline at the start of a body block as a match with ``outlet`` and ``place`` groups, or None."""
-    _, shapes = _outlet_patterns()
-    return next((match for match in (shape.match(block) for shape in shapes) if match), None)
-
-
 def find_metadata(raw):
     """Metadata printed in the article itself: {field: (value, the line it was read from)}.
 
@@ -190,16 +153,18 @@ def _metadata(cleaned):
         if usable:
             found[key] = usable[0]
     if "outlet" in found:
-        found["outlet"] = (outlet_name(found["outlet"][0]), found["outlet"][1])
+        found["outlet"] = (cleaning.outlet_name(found["outlet"][0]), found["outlet"][1])
     blocks = list(cleaned.blocks)
-    dateline = read_dateline(blocks[0]) if blocks else None
+    dateline = cleaning.read_dateline(blocks[0]) if blocks else None
     if dateline:
         evidence = dateline.group(0).strip()
         if dateline.groupdict().get("outlet"):
-            found["outlet"] = (outlet_name(dateline["outlet"]), evidence)
+            found["outlet"] = (cleaning.outlet_name(dateline["outlet"]), evidence)
         if dateline.groupdict().get("place"):
             place = dateline["place"]
             found["place"] = (place.title() if place.isupper() else place, evidence)
+        blocks[0] = blocks[0][dateline.end():]
+        blocks = [block for block in blocks if block]
     return found, blocks
 
 
@@ -288,7 +253,7 @@ def load_corpus(folder=None, on_error="raise", extra_rules=None):
     day or month), ``place`` (from the dateline), ``language``,
     ``n_paragraphs`` (body paragraphs, headings not counted), ``n_sentences``,
     ``n_words`` (tokens that are not punctuation), ``encoding`` (the file's),
-    ``file``, ``text`` (the clean body: blocks separated by a blank line) and
+    ``file``, ``text`` (the clean body, without the dateline: blocks separated by a blank line) and
     ``raw`` (the file as decoded).
 
     Metadata printed in the text wins; the folder's ``manifest.csv``, if any,
