@@ -15,6 +15,7 @@ from wordfreq import zipf_frequency
 
 from helpers._data import read_csv, read_word_list
 from helpers.reading import month_numbers
+from helpers.learning import tag_entities
 from helpers.segmenting import tokens as tokenize_corpus
 from helpers.vocabulary import gazetteer, standard_words, stem, stopwords
 
@@ -309,8 +310,16 @@ class _Article:
             self.spans += [(m.start(), m.end(), *known[m.group(0)]) for m in pattern.finditer(self.text)]
 
 
-def find_entities(corpus, extra_gazetteer=None):
+METHODS = ("rules", "learned", "both")
+
+
+def find_entities(corpus, extra_gazetteer=None, method="rules"):
     """People, organisations and places: a span table with ``layer`` "entities", ``label`` (PERSON, ORG or PLACE) and ``entity``.
+
+    ``method`` chooses who finds them: ``"rules"`` (the default, below), ``"learned"`` (the CRF
+    tagger of ``helpers.learning``, trained on idner-news-2k) or ``"both"``: every learned span,
+    plus the rule spans that overlap none of them. A learned span takes its ``entity`` from a rule
+    span of its label that covers it (so *Siti* is still *Siti Choiriana*), else its own text.
 
     ``entity`` is the one thing a span names: a person's full name as first introduced (*Siti* →
     *Siti Choiriana*), a gazetteer name's canonical form (*AS* → *Amerika Serikat*), an acronym's
@@ -326,12 +335,39 @@ def find_entities(corpus, extra_gazetteer=None):
     Overlaps are settled for the longest span. ``extra_gazetteer`` (a DataFrame with columns name and
     label, and optionally entity) adds organisations and places for this call, without editing a file.
     """
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {', '.join(map(repr, METHODS))}, not {method!r}")
+    rules = _rule_entities(corpus, extra_gazetteer)
+    if method == "rules":
+        return rules
+    return _combined(tag_entities(corpus), rules, keep_rules=method == "both")
+
+
+def _rule_entities(corpus, extra_gazetteer):
     lexicon = _lexicon(extra_gazetteer)
     rows = []
     for doc_id, text in zip(corpus["id"], corpus["text"]):
         for start, end, label, entity in _longest_first(_Article(text, lexicon).spans):
             rows.append((doc_id, start, end, text[start:end], "entities", label, entity))
     return pd.DataFrame(rows, columns=[*SPAN, "layer", "label", "entity"])
+
+
+def _combined(learned, rules, keep_rules):
+    """The learned spans, each with the rules' entity where a rule span of its label covers it, and (``keep_rules``) the rule spans no learned span touches."""
+    rows = []
+    rule_spans = {}
+    for row in rules.itertuples(index=False):
+        rule_spans.setdefault(row.id, []).append(row)
+    learned_spans = {}
+    for row in learned.itertuples(index=False):
+        learned_spans.setdefault(row.id, []).append(row)
+        linked = next((r.entity for r in rule_spans.get(row.id, []) if r.label == row.label and r.start <= row.start and row.end <= r.end), row.text)
+        rows.append((*row[:6], linked))
+    for doc_id, spans in rule_spans.items() if keep_rules else ():
+        taken = learned_spans.get(doc_id, [])
+        rows += [tuple(r) for r in spans if all(r.end <= s.start or r.start >= s.end for s in taken)]
+    table = pd.DataFrame(rows, columns=[*SPAN, "layer", "label", "entity"])
+    return table.sort_values(["id", "start"], ignore_index=True)
 
 
 def _longest_first(candidates):
@@ -605,9 +641,9 @@ def _word_class(text, margin, min_zipf):
 LAYERS = ("entities", "quotes", "dates", "english")
 
 
-def annotate(corpus, layers=LAYERS, extra_gazetteer=None):
-    """All layers in one span table; every finder's table already has ``layer`` and ``label``."""
-    entities = find_entities(corpus, extra_gazetteer)
+def annotate(corpus, layers=LAYERS, extra_gazetteer=None, method="rules"):
+    """All layers in one span table; every finder's table already has ``layer`` and ``label``. ``method`` is find_entities'."""
+    entities = find_entities(corpus, extra_gazetteer, method)
     tables = {
         "entities": lambda: entities,
         "quotes": lambda: find_quotes(corpus, entities),
