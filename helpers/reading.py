@@ -13,6 +13,7 @@ from helpers import cleaning, segmenting
 from helpers._data import read_csv
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+EXAMPLES = Path(__file__).resolve().parent / "data" / "examples"  # made-up pages of other outlets, for trying the rules
 MANIFEST = "manifest.csv"
 META_FIELDS = ["title", "outlet", "author", "published", "place"]
 # C0 control characters other than tab, newline, carriage return and form feed: never in text.
