@@ -213,7 +213,7 @@ class _Article:
             self.in_title = False
         if name_start < len(words):
             self._add_person(words[name_start][0], words[-1][1])
-        elif i == len(words):
+        else:
             self._name_after_comma(words[-1][1])
         return len(words)
 
