@@ -3,9 +3,11 @@
 1. Synthetic corpora of 100, 1,000 and 10,000 articles, each article six paragraphs drawn (with a fixed
    seed) from the three seeds, written as files under build/bench/. For each size, in a fresh process:
    the time of load + clean, annotate (all layers) and similarity, and the process's peak memory.
-2. Each notebook's execution time against a notebook holding only its import lines (the import floor),
+2. The learned entity tagger (helpers.learning), in a fresh process: training it on the idner-news-2k train
+   split, and tagging the 10,000-article corpus with it (sentence splitting included).
+3. Each notebook's execution time against a notebook holding only its import lines (the import floor),
    each the best of three runs. The pipeline figures are single runs.
-3. The wall time of `make handouts` and `make test` (skipped with --quick).
+4. The wall time of `make handouts` and `make test` (skipped with --quick).
 
 It prints Markdown tables, for the README, with the machine they were measured on.
 """
@@ -77,6 +79,36 @@ def pipeline_table(sizes):
     return "\n".join(lines)
 
 
+def measure_learning(size):
+    """Run in a child process: train the tagger on the train split, then tag a synthetic corpus of ``size`` articles."""
+    import helpers
+    from helpers import learning
+
+    corpus = helpers.load_corpus(make_corpus(size))
+    train = helpers.read_conll("train").tokens
+    started = time.perf_counter()
+    tagger = learning.train_tagger(train)
+    trained = time.perf_counter() - started
+    started = time.perf_counter()
+    spans = learning.tag_entities(corpus, tagger)
+    tagged = time.perf_counter() - started
+    tokens = sum(len(helpers.tokenize(text)) for text in corpus["text"])
+    return {"size": size, "train_tokens": len(train), "train_s": trained, "tokens": tokens, "tag_s": tagged,
+            "spans": len(spans)}
+
+
+def learning_table(size):
+    output = subprocess.run([sys.executable, __file__, "--child-learning", str(size)], capture_output=True, text=True, check=True)
+    row = json.loads(output.stdout.splitlines()[-1])
+    return "\n".join([
+        "| step | size | time (s) | µs per token |",
+        "| --- | ---: | ---: | ---: |",
+        f"| train the tagger | {row['train_tokens']:,} tokens (train split) | {row['train_s']:.1f} | "
+        f"{1e6 * row['train_s'] / row['train_tokens']:.0f} |",
+        f"| tag {row['size']:,} articles | {row['tokens']:,} tokens | {row['tag_s']:.1f} | {1e6 * row['tag_s'] / row['tokens']:.1f} |",
+    ])
+
+
 def run_notebook(nb):
     from nbclient import NotebookClient
 
@@ -122,13 +154,19 @@ def main():
     parser.add_argument("--quick", action="store_true", help="skip make test and make handouts")
     parser.add_argument("--sizes", type=int, nargs="+", default=SIZES)
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--child-learning", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(measure_pipeline(args.child)))
         return 0
+    if args.child_learning:
+        print(json.dumps(measure_learning(args.child_learning)))
+        return 0
     print(f"Machine: {machine()}\n")
     print("Pipeline on synthetic corpora (fresh process per size):\n")
     print(pipeline_table(args.sizes), "\n")
+    print("The learned entity tagger (fresh process): training, and tagging the largest corpus:\n")
+    print(learning_table(max(args.sizes)), "\n")
     print("Notebooks, executed in a fresh kernel, against a notebook of their imports only:\n")
     print(notebook_table(), "\n")
     if not args.quick:
