@@ -72,9 +72,10 @@ def test_every_removed_line_names_a_documented_rule(corpus):
 
 
 def test_cleaning_removes_only_whole_lines_and_invents_nothing(corpus):
+    # Each body block is a whole raw line, or the end of one whose dateline ("Liputan6.com, Jakarta - ") became metadata.
     for row in corpus.itertuples():
-        raw_lines = set(helpers.normalize(row.raw).split("\n"))
-        assert all(block in raw_lines for block in row.text.split("\n\n"))
+        raw_lines = helpers.normalize(row.raw).split("\n")
+        assert all(any(line == block or line.endswith(" " + block) for line in raw_lines) for block in row.text.split("\n\n"))
 
 
 def test_subheading_is_kept_as_a_heading(corpus):
