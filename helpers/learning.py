@@ -44,7 +44,7 @@ FEATURE_VERSION = 1
 TRAINING = {"c1": 0.05, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
 MODELS = Path(__file__).resolve().parent.parent / "build" / "models"
 MAGIC = b"baca-berita entity tagger\n"
-SPAN_COLUMNS = ["id", "start", "end", "text", "layer", "label", "name"]
+SPAN_COLUMNS = ["id", "start", "end", "text", "layer", "label", "entity"]
 
 
 # ---------------------------------------------------------------- features
@@ -436,8 +436,8 @@ def spans_from_tags(tags):
 def tag_entities(corpus, model=None, sentences_table=None):
     """People, organisations and places found by a learned tagger: a span table like ``find_entities``'.
 
-    Columns id, start, end, text, layer ("entities"), label (PERSON, ORG or PLACE) and name (None:
-    the tagger does not link mentions of one person). ``model`` is a ``Tagger``, by default
+    Columns id, start, end, text, layer ("entities"), label (PERSON, ORG or PLACE) and entity (the span's
+    own text: the tagger does not link mentions of one person; ``find_entities(method="learned")`` does). ``model`` is a ``Tagger``, by default
     ``default_tagger()``. Each sentence (``helpers.sentences``; pass ``sentences_table`` if it is at
     hand) is tokenized by the collection's tokenizer and tagged on its own.
     """
@@ -450,5 +450,5 @@ def tag_entities(corpus, model=None, sentences_table=None):
         words = [sentence[start:end] for start, end, _ in positions]
         for first, last, label in spans_from_tags(tagger.tag(words)):
             start, end = offset + positions[first][0], offset + positions[last - 1][1]
-            rows.append((doc_id, start, end, texts[doc_id][start:end], "entities", label, None))
+            rows.append((doc_id, start, end, texts[doc_id][start:end], "entities", label, texts[doc_id][start:end]))
     return pd.DataFrame(rows, columns=SPAN_COLUMNS)

@@ -139,7 +139,7 @@ def test_dev_scores_stay_above_their_floors(tagger, dev):
 
 def test_tagged_spans_point_into_the_article_text(tagger, corpus):
     spans = learning.tag_entities(corpus, tagger)
-    assert list(spans.columns) == ["id", "start", "end", "text", "layer", "label", "name"]
+    assert list(spans.columns) == ["id", "start", "end", "text", "layer", "label", "entity"]
     texts = dict(zip(corpus["id"], corpus["text"]))
     assert all(texts[i][s:e] == t for i, s, e, t in zip(spans["id"], spans["start"], spans["end"], spans["text"]))
     assert set(spans["label"]) <= {"PERSON", "ORG", "PLACE"} and (spans["layer"] == "entities").all()
