@@ -319,7 +319,8 @@ def find_entities(corpus, extra_gazetteer=None, method="rules"):
     ``method`` chooses who finds them: ``"rules"`` (the default, below), ``"learned"`` (the CRF
     tagger of ``helpers.learning``, trained on idner-news-2k) or ``"both"``: every learned span,
     plus the rule spans that overlap none of them. A learned span takes its ``entity`` from a rule
-    span of its label that covers it (so *Siti* is still *Siti Choiriana*), else its own text.
+    span of its label that covers it (so *Siti* is still *Siti Choiriana*), else its own text; names
+    given in ``extra_gazetteer`` are added with every method.
 
     ``entity`` is the one thing a span names: a person's full name as first introduced (*Siti* →
     *Siti Choiriana*), a gazetteer name's canonical form (*AS* → *Amerika Serikat*), an acronym's
@@ -340,7 +341,11 @@ def find_entities(corpus, extra_gazetteer=None, method="rules"):
     rules = _rule_entities(corpus, extra_gazetteer)
     if method == "rules":
         return rules
-    return _combined(tag_entities(corpus), rules, keep_rules=method == "both")
+    if method == "both":
+        keep = rules
+    else:  # learned: of the rules' spans, only the names you added with extra_gazetteer
+        keep = rules[rules["text"].isin(set(extra_gazetteer["name"]))] if extra_gazetteer is not None else rules.iloc[:0]
+    return _combined(tag_entities(corpus), rules, keep)
 
 
 def _rule_entities(corpus, extra_gazetteer):
@@ -352,22 +357,26 @@ def _rule_entities(corpus, extra_gazetteer):
     return pd.DataFrame(rows, columns=[*SPAN, "layer", "label", "entity"])
 
 
-def _combined(learned, rules, keep_rules):
-    """The learned spans, each with the rules' entity where a rule span of its label covers it, and (``keep_rules``) the rule spans no learned span touches."""
+def _combined(learned, rules, kept):
+    """The learned spans, each with the rules' entity where a rule span of its label covers it, and the spans of ``kept`` no learned span touches."""
+    rule_spans, learned_spans = _by_article(rules), _by_article(learned)
     rows = []
-    rule_spans = {}
-    for row in rules.itertuples(index=False):
-        rule_spans.setdefault(row.id, []).append(row)
-    learned_spans = {}
     for row in learned.itertuples(index=False):
-        learned_spans.setdefault(row.id, []).append(row)
         linked = next((r.entity for r in rule_spans.get(row.id, []) if r.label == row.label and r.start <= row.start and row.end <= r.end), row.text)
         rows.append((*row[:6], linked))
-    for doc_id, spans in rule_spans.items() if keep_rules else ():
+    for doc_id, spans in _by_article(kept).items():
         taken = learned_spans.get(doc_id, [])
         rows += [tuple(r) for r in spans if all(r.end <= s.start or r.start >= s.end for s in taken)]
     table = pd.DataFrame(rows, columns=[*SPAN, "layer", "label", "entity"])
     return table.sort_values(["id", "start"], ignore_index=True)
+
+
+def _by_article(table):
+    """{id: [row, ...]} of a span table, one pass."""
+    grouped = {}
+    for row in table.itertuples(index=False):
+        grouped.setdefault(row.id, []).append(row)
+    return grouped
 
 
 def _longest_first(candidates):
