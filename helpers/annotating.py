@@ -17,7 +17,7 @@ from helpers._data import read_csv, read_word_list
 from helpers.reading import month_numbers
 from helpers.learning import tag_entities
 from helpers.segmenting import tokens as tokenize_corpus
-from helpers.vocabulary import gazetteer, standard_words, stem, stopwords
+from helpers.vocabulary import gazetteer, org_cues, standard_words, stem, stopwords
 
 SPAN = ["id", "start", "end", "text"]
 # A capitalised word of a name: Siti, Yu-Chuang, SCBD, O'Neil, PDI-P, NasDem.
@@ -62,7 +62,7 @@ def _roles():
 @lru_cache(maxsize=None)
 def _org_cues():
     """({cue words that start a name}, {cue words that end one}) from helpers/data/org_cues.csv."""
-    table = read_csv("org_cues.csv")
+    table = org_cues()
     return (frozenset(table.loc[table["position"] == "before", "cue"]), frozenset(table.loc[table["position"] == "after", "cue"]))
 
 

@@ -31,11 +31,11 @@ import pandas as pd
 import pycrfsuite
 from wordfreq import zipf_frequency
 
-from helpers._data import read_csv, read_word_list
+from helpers._data import read_word_list
 from helpers.conll import read_conll, split_path
 from helpers.segmenting import sentences as split_into_sentences
 from helpers.segmenting import tokenize
-from helpers.vocabulary import gazetteer
+from helpers.vocabulary import gazetteer, org_cues
 
 # Change FEATURE_VERSION whenever the features change: a cached model trained on other features is stale.
 FEATURE_VERSION = 1
@@ -80,7 +80,7 @@ def _lexicon():
     for name, label in zip(places["name"], places["label"]):
         names.setdefault(words(name), label)  # a name listed twice keeps its first label
     roles = {words(role.lower()) for role in read_word_list("person_roles.txt")}
-    cues = read_csv("org_cues.csv")
+    cues = org_cues()
     verbs = {verb.lower() for verb in read_word_list("reporting_verbs.txt") if " " not in verb}
     return {
         "gazetteer": names,

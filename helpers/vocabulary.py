@@ -69,6 +69,11 @@ def gazetteer():
     return table.drop_duplicates("name", ignore_index=True)[["name", "label", "entity", "source"]]
 
 
+def org_cues():
+    """Words that start (*Kementerian*) or end (*Tbk*) an organisation's name (helpers/data/org_cues.csv): cue, position, note."""
+    return read_csv("org_cues.csv")
+
+
 WILAYAH = DATA / "wilayah-indonesia"
 _KEEP_UPPER = {"DKI", "DI"}  # abbreviations inside BPS names: DKI Jakarta, DI Yogyakarta
 _KEEP_LOWER = {"DAN"}  # Pangkajene dan Kepulauan
