@@ -112,7 +112,6 @@ def _lexicon_digest():
 def _word_features(word):
     """The features of a word that do not depend on its context, computed once per distinct word."""
     lower = word.lower()
-    lexicon = _lexicon()
     features = [
         "bias",
         f"w={word}",
@@ -139,24 +138,20 @@ def _word_features(word):
     if word[:1].isalpha():
         # How common the word is in Indonesian, in any case: a name is rare, "Selasa" (Tuesday) common.
         features.append(f"zipf={int(zipf_frequency(lower, 'id'))}")
-    if lower in lexicon["cue_before"]:
-        features.append("org_cue_before")
-    if lower in lexicon["cue_after"]:
-        features.append("org_cue_after")
-    return features
+    return features + _cue_flags(lower)
+
+
+def _cue_flags(lower):
+    """``org_cue_before`` / ``org_cue_after`` when the word starts or ends organisation names (org_cues.csv)."""
+    lexicon = _lexicon()
+    return [f"org_{key}" for key in ("cue_before", "cue_after") if lower in lexicon[key]]
 
 
 @lru_cache(maxsize=200_000)
 def _neighbour_features(word):
     """What a token tells its neighbours: its lower case, short shape and cue flags, without a position yet."""
     lower = word.lower()
-    lexicon = _lexicon()
-    features = [f"lw={lower}", f"sshape={short_shape(word)}"]
-    if lower in lexicon["cue_before"]:
-        features.append("org_cue_before")
-    if lower in lexicon["cue_after"]:
-        features.append("org_cue_after")
-    return features
+    return [f"lw={lower}", f"sshape={short_shape(word)}", *_cue_flags(lower)]
 
 
 @lru_cache(maxsize=200_000)
