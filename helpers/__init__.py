@@ -26,7 +26,7 @@ from helpers.plotting import PALETTE, plot_counts, plot_learning_curve, plot_sco
 from helpers.reading import ArticleError, file_report, from_texts, load_corpus, make_practice_folder, metadata_sources, read_manifest, removed, with_article
 from helpers.rendering import show
 from helpers.segmenting import paragraphs, sentences, tokenize, tokens
-from helpers.vocabulary import concordance, gazetteer, glossary, org_cues, standard_words, stem, stopwords
+from helpers.vocabulary import concordance, gazetteer, glossary, org_cues, place_cues, standard_words, stem, stopwords
 
 __all__ = [
     "align_paragraphs",
@@ -55,6 +55,7 @@ __all__ = [
     "normalize",
     "org_cues",
     "PALETTE",
+    "place_cues",
     "paragraphs",
     "plot_counts",
     "plot_learning_curve",

@@ -17,7 +17,7 @@ from helpers._data import read_csv, read_word_list
 from helpers.reading import month_numbers
 from helpers.learning import tag_entities
 from helpers.segmenting import tokens as tokenize_corpus
-from helpers.vocabulary import gazetteer, org_cues, standard_words, stem, stopwords
+from helpers.vocabulary import gazetteer, org_cues, place_cues, standard_words, stem, stopwords
 
 SPAN = ["id", "start", "end", "text"]
 # A capitalised word of a name: Siti, Yu-Chuang, SCBD, O'Neil, PDI-P, NasDem.
@@ -48,6 +48,7 @@ NAME_MAX_ENGLISH_ZIPF = 3.5
 #  3. an organisation cue (PT, Kementerian, Partai, … Tbk: helpers/data/org_cues.csv) makes an ORG,
 #     and an acronym in brackets after it ("(KPK)") names the same organisation;
 #  4. the gazetteer (organisations, Indonesia's places, the world's countries) gives ORG or PLACE;
+#     a place cue (Jalan, Pulau, Gedung …: helpers/data/place_cues.csv) makes a PLACE;
 #  5. what is left is a PLACE after di/ke/dari (in, to, from), an ORG if it is an acronym, and a
 #     PERSON if it is not made of common Indonesian words (Jokowi, Susilo Bambang Yudhoyono);
 #  6. every later mention of a person, by any part of the name, is the same person.
@@ -132,6 +133,7 @@ class _Article:
     def __init__(self, text, lexicon):
         self.text, self.lexicon = text, lexicon
         self.begins, self.ends = _org_cues()
+        self.place_begins = frozenset(place_cues()["cue"])
         self.spans, self.aliases, self.nicknames = [], {}, []
         self.in_title = False  # inside a role's title, capitalised words are its portfolio, not a name
         for run in _RUN.finditer(text):
@@ -182,6 +184,8 @@ class _Article:
                 i = self._read_role(words, i)
             elif word in self.begins and i + 1 < len(words):
                 i = self._read_org(words, i)
+            elif word in self.place_begins and i + 1 < len(words):
+                i = self._read_org(words, i, "PLACE")  # Jalan Imam Bonjol, Pulau Maui
             else:
                 i = self._read_rest(words, i)
 
@@ -229,14 +233,14 @@ class _Article:
         if after and not _is_common(after.group(1).split()[0]) and after.group(1) not in self.lexicon:
             self._add_person(after.start(1), after.end(1))
 
-    def _read_org(self, words, i):
-        """Cue Name…: the organisation runs to the end of the run; an acronym in brackets after it is the same organisation."""
+    def _read_org(self, words, i, label="ORG"):
+        """Cue Name…: the organisation (or, with a place cue, the place) runs to the end of the run."""
         end = len(words)
         start, stop = words[i][0], words[end - 1][1]
         while self.word(words[end - 1]) in ORG_LINKS:
             end -= 1
             stop = words[end - 1][1]
-        self._add(start, stop, "ORG", self.text[start:stop])
+        self._add(start, stop, label, self.text[start:stop])
         return len(words)
 
     def _read_rest(self, words, i):
@@ -331,8 +335,9 @@ def find_entities(corpus, extra_gazetteer=None, method="rules"):
       Indonesian dictionary words; then every later mention of it, or of part of it.
     - ORG: an organisation cue word (helpers/data/org_cues.csv: *PT*, *Kementerian*, *Partai*,
       … *Tbk*), an acronym, or the gazetteer.
-    - PLACE: the gazetteer (Indonesia's provinces, regencies and cities; the world's countries), and
-      a capitalised name after *di/ke/dari* (in, to, from).
+    - PLACE: the gazetteer (Indonesia's provinces, regencies and cities; the world's countries), a
+      place cue word (helpers/data/place_cues.csv: *Jalan*, *Pulau*, *Gedung*, …), and a capitalised
+      name after *di/ke/dari* (in, to, from).
     Overlaps are settled for the longest span. ``extra_gazetteer`` (a DataFrame with columns name and
     label, and optionally entity) adds organisations and places for this call, without editing a file.
     """

@@ -74,6 +74,11 @@ def org_cues():
     return read_csv("org_cues.csv")
 
 
+def place_cues():
+    """Words that start a place's name (helpers/data/place_cues.csv): *Jalan*, *Pulau*, *Gedung*; cue, note."""
+    return read_csv("place_cues.csv")
+
+
 WILAYAH = DATA / "wilayah-indonesia"
 _KEEP_UPPER = {"DKI", "DI"}  # abbreviations inside BPS names: DKI Jakarta, DI Yogyakarta
 _KEEP_LOWER = {"DAN"}  # Pangkajene dan Kepulauan

@@ -240,7 +240,7 @@ def test_word_classes():
 # ---------------------------------------------------------------- beyond the seeds
 # The entity rules were written on idner-news-2k's train split and the seeds; dev.txt measures
 # them on news they were not written for. Floors sit a little below the measured scores (dev,
-# November 2026: recall PERSON 0.87, ORG 0.73, PLACE 0.80; precision 0.71), so a rule change that
+# November 2026: recall PERSON 0.87, ORG 0.73, PLACE 0.83; precision 0.72), so a rule change that
 # only fits the seeds fails here.
 
 
@@ -251,13 +251,13 @@ def dev_scores():
     return scores.set_index("label")
 
 
-@pytest.mark.parametrize("label, recall", [("PERSON", 0.85), ("ORG", 0.70), ("PLACE", 0.77)])
+@pytest.mark.parametrize("label, recall", [("PERSON", 0.85), ("ORG", 0.70), ("PLACE", 0.80)])
 def test_entity_recall_on_news_the_rules_were_not_written_for(dev_scores, label, recall):
     assert dev_scores.loc[label, "recall"] >= recall
 
 
 def test_entity_precision_on_news_the_rules_were_not_written_for(dev_scores):
-    assert dev_scores.loc["all", "precision"] >= 0.68
+    assert dev_scores.loc["all", "precision"] >= 0.70
 
 
 def test_english_on_the_seeds_follows_the_dictionary_test(predicted, reference):
