@@ -68,6 +68,12 @@ def _org_cues():
 
 
 @lru_cache(maxsize=None)
+def _place_cues():
+    """The words that start a place's name, from helpers/data/place_cues.csv."""
+    return frozenset(place_cues()["cue"])
+
+
+@lru_cache(maxsize=None)
 def _person_cue_before():
     return re.compile(rf"(?:\b(?:{_verb_alternation()}|menurut|{NICKNAME_CUE})(?:nya)?|[,.!?]”?\s*(?:kata|ujar)) $", re.IGNORECASE)
 
@@ -133,7 +139,7 @@ class _Article:
     def __init__(self, text, lexicon):
         self.text, self.lexicon = text, lexicon
         self.begins, self.ends = _org_cues()
-        self.place_begins = frozenset(place_cues()["cue"])
+        self.place_begins = _place_cues()
         self.spans, self.aliases, self.nicknames = [], {}, []
         self.in_title = False  # inside a role's title, capitalised words are its portfolio, not a name
         for run in _RUN.finditer(text):

@@ -70,10 +70,6 @@ class Cleaned:
     removed: list = field(default_factory=list)  # dicts: line, text, rule
     found: dict = field(default_factory=dict)  # field -> [(value, the line it came from), ...] in page order
 
-    @property
-    def text(self):
-        return "\n\n".join(self.blocks)
-
 
 # A place in a dateline: one to four capitalised words, JAKARTA or Jakarta Selatan.
 _PLACE = r"(?P<place>[A-Z][A-Za-z]+(?:[ .][A-Z][A-Za-z]+){0,3})"
