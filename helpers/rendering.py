@@ -7,6 +7,8 @@ an exported HTML file. All article text is HTML-escaped.
 
 import html
 
+import pandas as pd
+
 from helpers.plotting import PALETTE
 from helpers.reading import article_id
 from helpers.segmenting import paragraphs as split_paragraphs
@@ -98,6 +100,18 @@ def show(corpus, article, annotations, layers=None):
     return Highlighted(markup, f"{doc_id}: {len(text)} characters, {len(spans)} highlighted spans")
 
 
+PUBLISHED_FORMATS = {"minute": "%Y-%m-%d %H:%M", "day": "%Y-%m-%d", "month": "%Y-%m"}
+
+
+def published_as_stated(corpus):
+    """Each article's publication time as text, only as precise as it is known ("2017-06", not "2017-06-01 00:00")."""
+    return pd.Series(
+        [stamp.strftime(PUBLISHED_FORMATS[precision]) if pd.notna(stamp) else None
+         for stamp, precision in zip(corpus["published"], corpus["published_precision"])],
+        index=corpus.index, name="published", dtype=object,
+    )
+
+
 def side_by_side(corpus, article, paragraphs=None):
     """One article's paragraphs beside their English glosses, as static HTML (a two-column table).
 
@@ -129,7 +143,7 @@ def side_by_side(corpus, article, paragraphs=None):
         '<colgroup><col style="width:2.5em"><col><col></colgroup>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
-    return Highlighted(markup, f"{doc_id}: {len(rows)} paragraphs beside their English glosses")
+    return Highlighted(markup, f"{doc_id}: {len(rows)} paragraph{'' if len(rows) == 1 else 's'} beside {'its' if len(rows) == 1 else 'their'} English gloss{'' if len(rows) == 1 else 'es'}")
 
 
 def _highlight(text, spans):
