@@ -7,6 +7,8 @@ an exported HTML file. All article text is HTML-escaped.
 
 import html
 
+from helpers import _checks
+from helpers._html import HTMLResult
 from helpers.plotting import PALETTE
 from helpers.reading import article_id
 
@@ -32,15 +34,13 @@ LEGEND = {
 }
 
 
-class Highlighted:
-    """HTML of one highlighted article. Jupyter shows it as HTML; ``.html`` is the markup itself."""
+class Highlighted(HTMLResult):
+    """HTML of one highlighted article. Jupyter shows it as HTML; ``.html`` is the markup, ``.save(path)`` writes a page."""
 
-    def __init__(self, html_text, description):
+    def __init__(self, html_text, description, title="Baca Berita"):
         self.html = html_text
         self.description = description
-
-    def _repr_html_(self):
-        return self.html
+        self.title = title
 
     def __repr__(self):
         return self.description
@@ -76,9 +76,10 @@ def show(corpus, article, annotations, layers=None):
     ``article`` is an id or a label; ``annotations`` a span table with ``layer`` and ``label``
     (``helpers.annotate(corpus)``, the reference annotations, or your own); ``layers`` limits it.
     """
-    missing = {"id", "start", "end", "layer", "label"} - set(annotations.columns)
-    if missing:
-        raise ValueError(f"annotations need the columns id, start, end, layer and label; missing: {sorted(missing)}")
+    _checks.corpus(corpus, "show", ["id", "label", "text"])
+    _checks.spans(annotations, "show", "annotations", "helpers.annotate(corpus)")
+    if layers is not None and (isinstance(layers, str) or not all(isinstance(layer, str) for layer in layers)):
+        raise TypeError(f"show: layers should be a list of layer names, such as layers=[\"entities\"]; got {layers!r}")
     doc_id = article_id(corpus, article)
     text = corpus.loc[corpus["id"] == doc_id, "text"].item()
     spans = annotations[annotations["id"] == doc_id]
@@ -93,7 +94,7 @@ def show(corpus, article, annotations, layers=None):
         f'<p style="font-size:90%;margin:0 0 .6em 0">{legend or "no annotations"}</p>'
         f'<div lang="id" style="white-space:pre-wrap;line-height:1.9">{body}</div></div>'
     )
-    return Highlighted(markup, f"{doc_id}: {len(text)} characters, {len(spans)} highlighted spans")
+    return Highlighted(markup, f"{doc_id}: {len(text)} characters, {len(spans)} highlighted spans", title=f"{doc_id}: annotations")
 
 
 def _highlight(text, spans):
