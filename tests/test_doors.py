@@ -85,7 +85,7 @@ def test_arguments_beside_the_corpus_are_checked_too(corpus, annotations):
         helpers.evaluate(annotations, helpers.read_reference(), match="loose")
     with pytest.raises(ValueError, match=r"evaluate: predicted should be .*helpers.annotate\(corpus\)"):
         helpers.evaluate(corpus, helpers.read_reference())
-    with pytest.raises(ValueError, match=r"show: annotations should be .*helpers.annotate\(corpus\); got a DataFrame with columns id, label, title"):
+    with pytest.raises(ValueError, match=r"show: annotations should be .*helpers.annotate\(corpus\) gives; got a DataFrame with columns id, label, title"):
         helpers.show(corpus, "detik", corpus)
     with pytest.raises(TypeError, match=r"spans_for: phrases should be a list of \(phrase, label\) pairs"):
         helpers.spans_for(corpus, "detik", "Siti Choiriana", "entities")

@@ -8,6 +8,8 @@ import socket
 import subprocess
 import sys
 import time
+import re
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -186,3 +188,36 @@ def test_jupyterlab_started_with_these_settings_cannot_install_extensions_or_fet
         server.wait(timeout=30)
     assert '"can_install": false' in page and '"name": "read-only"' in page
     assert news == {"news": []}
+
+
+# ------------------------------------------------------------ the README's hosted routes
+
+
+def test_the_readme_binder_badge_and_link_open_the_start_notebook():
+    readme = (ROOT / "README.md").read_text()
+    badge = re.search(r"\[!\[Binder\]\(https://mybinder\.org/badge_logo\.svg\)\]\((\S+)\)", readme)
+    assert badge, "a Binder badge at the top"
+    link = urllib.parse.urlsplit(badge.group(1))
+    assert (link.scheme, link.netloc) == ("https", "mybinder.org")
+    assert re.fullmatch(r"/v2/gh/[\w.-]+/[\w.-]+/HEAD", link.path)
+    notebook = urllib.parse.parse_qs(link.query)["urlpath"][0].removeprefix("lab/tree/")
+    assert (ROOT / notebook).is_file()
+    assert (ROOT / "postBuild").read_text().strip().endswith("python -m helpers.setup_lab")
+
+
+def test_the_readme_nbgitpuller_link_clones_into_the_folder_pythonpath_names():
+    readme = (ROOT / "README.md").read_text()
+    found = re.findall(r"`(https://HUB/hub/user-redirect/git-pull\?\S+)`", readme)
+    assert len(found) == 1, "one nbgitpuller link"
+    link = urllib.parse.urlsplit(found[0])
+    query = urllib.parse.parse_qs(link.query)
+    assert sorted(query) == ["branch", "repo", "urlpath"]
+    repository = urllib.parse.urlsplit(query["repo"][0])
+    assert repository.scheme == "https" and repository.path.count("/") == 2
+    name = repository.path.rsplit("/", 1)[1].removesuffix(".git")
+    folder, _, notebook = query["urlpath"][0].removeprefix("lab/tree/").partition("/")
+    assert folder == name, "nbgitpuller clones into a folder named after the repository"
+    assert (ROOT / notebook).is_file()
+    assert f"ENV PYTHONPATH=/home/jovyan/{name}" in readme
+    hub = readme[readme.index("**A class larger than one laptop.**"):readme.index("## The articles")]
+    assert "pip install -e ." not in hub and "-e ." not in hub, "the image installs the dependencies only"
