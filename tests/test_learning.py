@@ -195,3 +195,16 @@ def test_a_feature_of_your_own_is_used_in_training_and_tagging(train, dev):
     assert "ends_in_a" in set(small.weights()["feature"])
     with pytest.raises(ValueError, match="cannot be saved"):
         small.save("unused.crfsuite")
+
+
+def test_tagging_in_several_processes_gives_the_same_spans(tagger, dev, monkeypatch):
+    monkeypatch.setattr(learning, "PARALLEL_MIN_SENTENCES", 1)
+    monkeypatch.setattr(learning, "PARALLEL_CHUNK", 50)
+    serial = learning.tag_entities(dev.articles, tagger)
+    assert learning.tag_entities(dev.articles, tagger, jobs=2).equals(serial) and len(serial) > 100
+
+
+@pytest.mark.parametrize("jobs", [0, 1.5, "2"])
+def test_jobs_must_be_a_whole_number_of_processes(tagger, dev, jobs):
+    with pytest.raises(ValueError, match="jobs must be"):
+        learning.tag_entities(dev.articles, tagger, jobs=jobs)
