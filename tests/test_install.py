@@ -111,8 +111,14 @@ def spaced_copy(tmp_path):
     return folder
 
 
+def run_make(folder, *arguments):
+    """make in ``folder``, as a user types it: not as a sub-make of the ``make test`` that may be running these tests."""
+    env = {key: value for key, value in os.environ.items() if key not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    return subprocess.run(["make", "--no-print-directory", *arguments], cwd=folder, env=env, capture_output=True, text=True, timeout=60)
+
+
 def make_dry_run(folder, target):
-    done = subprocess.run(["make", "-n", target], cwd=folder, capture_output=True, text=True, timeout=60)
+    done = run_make(folder, "-n", target)
     assert done.returncode == 0, done.stderr
     return [shlex.split(line) for line in done.stdout.splitlines() if line.strip()]
 
@@ -136,7 +142,7 @@ def test_an_old_python_is_refused_with_the_command_that_picks_another(spaced_cop
     old.write_text(f'#!/bin/sh\nexec "{sys.executable}" -c "import sys; sys.version_info = (3, 9, 18); '
                    f'sys.version = \'3.9.18\'; exec(sys.argv[1])" "$2"\n')
     old.chmod(0o755)
-    done = subprocess.run(["make", f"PYTHON={old}", "install"], cwd=spaced_copy, capture_output=True, text=True, timeout=60)
+    done = run_make(spaced_copy, f"PYTHON={old}", "install")
     assert done.returncode != 0
     assert "3.9.18" in done.stderr and "make PYTHON=python3.12 lab" in done.stderr
     assert not (spaced_copy / ".venv").exists()
