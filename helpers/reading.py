@@ -11,6 +11,7 @@ import pandas as pd
 from babel.dates import get_month_names
 
 from helpers import cleaning, segmenting
+from helpers import _checks
 from helpers._data import DATA, HOME_VARIABLE, collection_home, read_csv
 
 EXAMPLES = DATA / "examples"  # made-up pages of other outlets, for trying the rules
@@ -383,6 +384,8 @@ def _add_counts(corpus):
 
 def with_article(table, corpus):
     """A copy of any table with an ``id`` column, with an ``article`` column after it: each row's short label."""
+    _checks.table(table, "with_article", "table", ["id"], "helpers.annotate(corpus)")
+    _checks.corpus(corpus, "with_article", ["id", "label"])
     table = table.copy()
     table.insert(table.columns.get_loc("id") + 1, "article", table["id"].map(corpus.set_index("id")["label"]))
     return table
@@ -393,6 +396,7 @@ def removed(corpus, extra_rules=None):
 
     Pass the same ``extra_rules`` as to ``load_corpus``, if any.
     """
+    _checks.corpus(corpus, "removed", ["id", "label", "raw"])
     extra_rules = cleaning.rule_table(extra_rules)
     cleaned = [cleaning.clean(raw, extra_rules) for raw in corpus["raw"]]
     table = cleaning.removed_table(corpus["id"], cleaned, extra_rules)
@@ -406,6 +410,7 @@ def metadata_sources(corpus):
     One row per article and field: id, label, field, value, source (``text``,
     ``manifest`` or ``missing``) and evidence (for ``text``, the line it was read from).
     """
+    _checks.corpus(corpus, "metadata_sources", ["id", "label", "raw", *META_FIELDS, "published_precision"])
     rows = []
     for row in corpus.itertuples():
         found = find_metadata(row.raw)

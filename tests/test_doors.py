@@ -91,6 +91,17 @@ def test_arguments_beside_the_corpus_are_checked_too(corpus, annotations):
         helpers.spans_for(corpus, "detik", "Siti Choiriana", "entities")
 
 
+def test_reading_and_vocabulary_entry_points_check_the_corpus_too(corpus, annotations):
+    with pytest.raises(TypeError, match=r"removed: expected the corpus"):
+        helpers.removed(annotations)
+    with pytest.raises(ValueError, match=r"metadata_sources: corpus should be .*missing: raw"):
+        helpers.metadata_sources(corpus.drop(columns="raw"))
+    with pytest.raises(TypeError, match=r"with_article: expected the corpus"):
+        helpers.with_article(annotations, annotations)
+    with pytest.raises(ValueError, match=r"concordance: term should be a word or phrase.*got \['Netflix'\]"):
+        helpers.concordance(corpus, ["Netflix"])
+
+
 # ------------------------------------------------------------ HTML results
 
 
