@@ -8,9 +8,10 @@ import helpers
 from helpers import learning
 from helpers.conll import read_conll
 
-# Floors a little below the dev-split F1 measured when the tagger was written (ORG 0.81, PERSON 0.91,
-# PLACE 0.80, all 0.85): a change that makes the tagger clearly worse fails here.
-DEV_FLOORS = {"ORG": 0.78, "PERSON": 0.88, "PLACE": 0.77, "all": 0.82}
+# Floors a little below the dev-split F1 measured with the training parameters chosen by 5-fold
+# cross-validation inside train (23 November 2026: ORG 0.83, PERSON 0.92, PLACE 0.80, all 0.854): a
+# change that makes the tagger clearly worse fails here, and "all" keeps issue 10's 0.85.
+DEV_FLOORS = {"ORG": 0.80, "PERSON": 0.89, "PLACE": 0.77, "all": 0.85}
 
 
 @pytest.fixture(scope="session")
