@@ -114,6 +114,10 @@ def test_show_and_evaluate_give_html_that_can_be_saved_as_a_page(corpus, annotat
     evaluation = helpers.evaluate(annotations, helpers.read_reference())
     assert evaluation.html == evaluation._repr_html_() and "precision" in evaluation.html
     assert evaluation.save(tmp_path / "scores.html").read_text(encoding="utf-8").count("<table") == 1
+    glossed = helpers.rendering.side_by_side(corpus, "detik", paragraphs=[1])
+    assert glossed.html in glossed.save(tmp_path / "glossed.html").read_text(encoding="utf-8")
+    with pytest.raises(TypeError, match=r"side_by_side: expected the corpus"):
+        helpers.rendering.side_by_side(annotations, "detik")
     with pytest.raises(ValueError, match="will not write into seeds"):
         shown.save(SEEDS / "telkom.html")
     assert not (SEEDS / "telkom.html").exists()
