@@ -13,6 +13,7 @@ import pandas as pd
 from babel.dates import get_day_names
 from wordfreq import zipf_frequency
 
+from helpers import _checks
 from helpers._data import read_csv, read_word_list
 from helpers.reading import month_numbers
 from helpers.learning import tag_entities
@@ -129,8 +130,13 @@ def _lexicon(extra_gazetteer=None):
 
 
 def _checked_gazetteer(extra):
+    """``extra_gazetteer`` as a DataFrame: a DataFrame with name and label (and entity), or a list of rows (name, label[, entity])."""
+    if isinstance(extra, (list, tuple)) and extra and all(isinstance(row, (list, tuple)) and len(row) in (2, 3) for row in extra):
+        extra = pd.DataFrame([list(row) + [row[0]] * (3 - len(row)) for row in extra], columns=["name", "label", "entity"])
     if not isinstance(extra, pd.DataFrame):
-        raise TypeError(f"extra_gazetteer must be a DataFrame with the columns name and label (ORG or PLACE), not {type(extra).__name__}")
+        raise TypeError(f"extra_gazetteer must be a DataFrame with the columns name and label (ORG or PLACE), or a list of "
+                        f"rows (name, label) or (name, label, entity); got {_checks.described(extra)}. For example: "
+                        'extra_gazetteer=[("Bulog", "ORG"), ("Badan Urusan Logistik", "ORG", "Bulog")]')
     missing = [column for column in ("name", "label") if column not in extra.columns]
     if missing:
         raise ValueError(f"extra_gazetteer: missing column(s) {', '.join(missing)}; it needs name and label (ORG or PLACE)")
@@ -406,6 +412,8 @@ def find_entities(corpus, extra_gazetteer=None, method="rules"):
     Overlaps are settled for the longest span. ``extra_gazetteer`` (a DataFrame with columns name and
     label, and optionally entity) adds organisations and places for this call, without editing a file.
     """
+    _checks.corpus(corpus, "find_entities")
+    extra_gazetteer = _checked_gazetteer(extra_gazetteer) if extra_gazetteer is not None else None
     if method not in METHODS:
         raise ValueError(f"method must be one of {', '.join(map(repr, METHODS))}, not {method!r}")
     rules = _rule_entities(corpus, extra_gazetteer)
@@ -495,6 +503,9 @@ def find_quotes(corpus, entities=None):
     (*sambungnya*, "she continued") means the person quoted or named last. ``speaker`` is None
     when the text never says.
     """
+    _checks.corpus(corpus, "find_quotes")
+    if entities is not None:
+        _checks.table(entities, "find_quotes", "entities", ["id", "start", "end", "label", "entity"], "helpers.find_entities(corpus)")
     entities = find_entities(corpus) if entities is None else entities
     people = entities[entities["label"] == "PERSON"]
     cue_after = re.compile(rf"\s*(?P<cue>(?:{_verb_alternation()})(?:nya)?)\b(?P<rest>[^.\n]{{0,80}})")
@@ -569,6 +580,7 @@ def find_dates(corpus):
     (``weekday_ok``); an impossible date (31/2/2020) gets ``date`` None and a ``problem``.
     Durations such as "1X24 jam" and bare numbers are not dates. Month and day names come from CLDR.
     """
+    _checks.corpus(corpus, "find_dates")
     months, days, day_names = _calendar_names()
     rows = []
     for doc_id, text, published in zip(corpus["id"], corpus["text"], corpus["published"]):
@@ -665,6 +677,7 @@ def find_english(corpus, margin=ENGLISH_MARGIN, min_zipf=ENGLISH_MIN_ZIPF, entit
     with an Indonesian prefix (meng-adopt) only the English part is marked. ``margin`` and
     ``min_zipf`` tune the rule; the ``classes`` column shows each word's class.
     """
+    _checks.corpus(corpus, "find_english")
     entities = find_entities(corpus) if entities is None else entities
     named = {(row.id, i) for row in entities.itertuples() for i in range(row.start, row.end)}
     tokens = tokenize_corpus(corpus, stems=False)
@@ -722,6 +735,9 @@ LAYERS = ("entities", "quotes", "dates", "english")
 
 def annotate(corpus, layers=LAYERS, extra_gazetteer=None, method="rules"):
     """All layers in one span table; every finder's table already has ``layer`` and ``label``. ``method`` is find_entities'."""
+    _checks.corpus(corpus, "annotate")
+    if isinstance(layers, str) or not set(layers) <= set(LAYERS):
+        raise ValueError(f"annotate: layers should be a list of some of {list(LAYERS)}, such as layers=[\"entities\", \"quotes\"]; got {layers!r}")
     entities = find_entities(corpus, extra_gazetteer, method)
     tables = {
         "entities": lambda: entities,

@@ -7,7 +7,9 @@ import re
 
 import pandas as pd
 
-from helpers.reading import SEEDS, article_id
+from helpers import _checks
+from helpers._html import HTMLResult
+from helpers.reading import article_id, seeds_folder
 
 KEY = ["id", "layer", "label", "start", "end"]
 # Matched spans must also agree on these, per layer.
@@ -16,7 +18,7 @@ ATTRIBUTES = {"quotes": ["speaker"], "dates": ["date", "weekday_ok"]}
 
 def read_reference(path=None):
     """The reference annotations (seeds/annotations.csv, see seeds/annotations.md) as a span table."""
-    table = pd.read_csv(Path(path) if path else SEEDS / "annotations.csv", dtype={"date": str})
+    table = pd.read_csv(Path(path) if path else seeds_folder() / "annotations.csv", dtype={"date": str})
     table["weekday_ok"] = table["weekday_ok"].map({True: True, False: False, "True": True, "False": False})
     return table
 
@@ -27,6 +29,9 @@ def spans_for(corpus, article, phrases, layer, within=None):
     ``article`` is an id or a label; ``within`` (start, end) limits the search to part of the text,
     such as one paragraph. Raises KeyError for a phrase that does not occur there.
     """
+    _checks.corpus(corpus, "spans_for", ["id", "label", "text"])
+    if isinstance(phrases, str) or not all(isinstance(p, (list, tuple)) and len(p) == 2 for p in phrases):
+        raise TypeError(f"spans_for: phrases should be a list of (phrase, label) pairs, such as [(\"Siti Choiriana\", \"PERSON\")]; got {_checks.described(phrases)}")
     doc_id = article_id(corpus, article)
     text = corpus.loc[corpus["id"] == doc_id, "text"].item()
     start, end = within or (0, len(text))
@@ -41,15 +46,17 @@ def spans_for(corpus, article, phrases, layer, within=None):
 
 
 @dataclass
-class Evaluation:
-    """What ``evaluate`` returns: the scores, and the spans behind them."""
+class Evaluation(HTMLResult):
+    """What ``evaluate`` returns: the scores, and the spans behind them. Shown as the scores table; ``.save(path)`` writes it."""
 
     scores: pd.DataFrame
     misses: pd.DataFrame  # in the reference, not predicted
     false_alarms: pd.DataFrame  # predicted, not in the reference
     mismatches: pd.DataFrame  # found at the right place, but with another speaker, date or weekday flag
+    title = "Baca Berita: scores"
 
-    def _repr_html_(self):
+    @property
+    def html(self):
         return self.scores._repr_html_()
 
 
@@ -67,12 +74,9 @@ def evaluate(predicted, reference, match="exact"):
     speaker (quotes) or date and weekday flag (dates), where the prediction gives them.
     Only the layers of the reference are scored.
     """
-    for name, table in [("predicted", predicted), ("reference", reference)]:
-        missing = [column for column in KEY if column not in table.columns]
-        if missing:
-            raise ValueError(f"{name} annotations need the columns {', '.join(KEY)}; missing: {', '.join(missing)}")
-    if match not in ("exact", "lenient"):
-        raise ValueError(f'match must be "exact" or "lenient", not {match!r}')
+    _checks.spans(predicted, "evaluate", "predicted", "helpers.annotate(corpus)")
+    _checks.spans(reference, "evaluate", "reference", "helpers.read_reference()")
+    _checks.choice(match, "evaluate", "match", ("exact", "lenient"))
     predicted = predicted[predicted["layer"].isin(reference["layer"].unique())].reset_index(drop=True)
     reference = reference.reset_index(drop=True)
     if match == "exact":

@@ -33,6 +33,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from helpers import _checks
 from helpers._data import read_csv
 
 # Characters that format text but are not text: zero-width space and joiners,
@@ -120,12 +121,30 @@ def _compiled_rules():
     return compile_rules(rules(), "helpers/data/boilerplate.csv")
 
 
+def rule_table(rows, source="extra_rules"):
+    """Extra cleaning rules as a DataFrame: a DataFrame as it is, or a list of rows ``(rule, action, pattern, description)``.
+
+    None stays None. Anything else is refused with the call that works.
+    """
+    if rows is None or isinstance(rows, pd.DataFrame):
+        return rows
+    if isinstance(rows, (list, tuple)) and rows and all(isinstance(row, (list, tuple)) and len(row) == len(RULE_COLUMNS) for row in rows):
+        return pd.DataFrame([list(row) for row in rows], columns=RULE_COLUMNS)
+    raise TypeError(
+        f"{source}: expected a DataFrame with columns {', '.join(RULE_COLUMNS)} or a list of rows "
+        f"(rule, action, pattern, description), got {_checks.described(rows)}; for example "
+        f"{source}=[(\"video_prompt\", \"drop\", r\"Tonton juga video.*\", \"a video prompt\")]"
+    )
+
+
 def compile_rules(table, source="extra_rules"):
     """The rules of a table as (rule, action, compiled pattern) tuples; ValueError naming ``source`` and the row if one is bad.
 
     ``source`` names the table in messages: the file it came from, or ``extra_rules``.
+    ``table`` may also be a list of rows (see ``rule_table``).
     Rows of the ``position`` action have no pattern: the code implements them.
     """
+    table = rule_table(table, source)
     if not isinstance(table, pd.DataFrame):
         raise ValueError(f"{source}: expected a DataFrame with columns {', '.join(RULE_COLUMNS)}, not a {type(table).__name__}")
     missing = [column for column in RULE_COLUMNS if column not in table.columns]

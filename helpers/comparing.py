@@ -5,6 +5,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from helpers import _checks
 from helpers.annotating import CAPWORD, _roles, find_dates, find_entities, find_quotes
 from helpers.reading import article_id
 from helpers.segmenting import paragraphs, sentences, tokens
@@ -17,6 +18,8 @@ def term_counts(corpus, drop_stopwords=True, use_stems=False, unit="id"):
     ``unit`` is ``id`` (whole articles) or ``paragraph`` (then the document is (id, paragraph)).
     Terms are lower-case words, or their PySastrawi stems with ``use_stems``.
     """
+    _checks.corpus(corpus, "term_counts")
+    _checks.choice(unit, "term_counts", "unit", ("id", "paragraph"))
     table = tokens(corpus, stems=use_stems)
     words = table[table["kind"] == "word"]
     if drop_stopwords:
@@ -33,6 +36,7 @@ def tf_idf(counts, keys=("id",)):
     weight tf rather than zero. Returns a table: documents as rows, terms as columns.
     """
     keys = list(keys)
+    _checks.table(counts, "tf_idf", "counts", [*keys, "term", "count"], "helpers.comparing.term_counts(corpus)")
     matrix = counts.pivot_table(index=keys, columns="term", values="count", fill_value=0, aggfunc="sum")
     tf = matrix.div(matrix.sum(axis=1), axis=0)
     df = (matrix > 0).sum(axis=0)
@@ -51,11 +55,15 @@ def cosine(weights):
 
 def similarity(corpus, drop_stopwords=True, use_stems=False):
     """Cosine similarity of the articles' TF-IDF vectors: a square DataFrame indexed by article id (1 = same words)."""
+    _checks.corpus(corpus, "similarity")
     return cosine(tf_idf(term_counts(corpus, drop_stopwords, use_stems))).clip(upper=1.0)
 
 
 def distinctive_terms(corpus, n=10, drop_stopwords=True, use_stems=False):
     """The ``n`` terms with the highest TF-IDF in each article: id, term, count, tfidf (ties by count, then term)."""
+    _checks.corpus(corpus, "distinctive_terms")
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise ValueError(f"distinctive_terms: n is how many terms per article, a whole number of at least 1, such as n=10; got {n!r}")
     counts = term_counts(corpus, drop_stopwords, use_stems)
     weights = tf_idf(counts).stack().rename("tfidf").reset_index()
     table = counts.merge(weights, on=["id", "term"])
@@ -70,6 +78,8 @@ def introductions(corpus, entities=None):
     right before the name ("Managing Director Netflix", "CEO Indosat,") or after *selaku*
     ("Siti Choiriana selaku Direktur Consumer Service Telkom Indonesia").
     """
+    _checks.corpus(corpus, "introductions")
+    _entities(entities, "introductions")
     entities = find_entities(corpus) if entities is None else entities
     people = entities[entities["label"] == "PERSON"]
     texts = dict(zip(corpus["id"], corpus["text"]))
@@ -93,6 +103,8 @@ def introductions(corpus, entities=None):
 
 def quotes_with_dates(corpus, entities=None):
     """The quotations, each with the date stated in its attribution sentence (when the speaker spoke), if any."""
+    _checks.corpus(corpus, "quotes_with_dates")
+    _entities(entities, "quotes_with_dates")
     quotes = find_quotes(corpus, entities)
     dates = _by_article(find_dates(corpus), ["start", "end", "date"])
     sentence_at = _sentence_finder(corpus)
@@ -112,6 +124,8 @@ def compare_voices(corpus, a, b, entities=None):
     One row per person: name, then for each article the mentions, the quotations, the role it
     gives them and the date it says they spoke; ``found_in`` says whether the person is in a, b or both.
     """
+    _checks.corpus(corpus, "compare_voices", ["id", "label", "text"])
+    _entities(entities, "compare_voices")
     ids = [article_id(corpus, x) for x in (a, b)]
     pair = corpus[corpus["id"].isin(ids)]
     entities = find_entities(pair) if entities is None else entities[entities["id"].isin(ids)]
@@ -133,6 +147,8 @@ def compare_voices(corpus, a, b, entities=None):
 
 def shared_entities(corpus, a, b, entities=None):
     """The entities (any label) of two articles: entity, label, and whether each article names it."""
+    _checks.corpus(corpus, "shared_entities", ["id", "label", "text"])
+    _entities(entities, "shared_entities")
     ids = [article_id(corpus, x) for x in (a, b)]
     entities = find_entities(corpus) if entities is None else entities
     entities = entities[entities["id"].isin(ids)]
@@ -150,6 +166,7 @@ def align_paragraphs(corpus, a, b, threshold=0.2, drop_stopwords=True, use_stems
     their English glosses english_a, english_b, for every pair whose cosine is at least
     ``threshold``, best first.
     """
+    _checks.corpus(corpus, "align_paragraphs", ["id", "label", "text"])
     ids = [article_id(corpus, x) for x in (a, b)]
     pair = corpus[corpus["id"].isin(ids)]
     counts = term_counts(pair, drop_stopwords, use_stems, unit="paragraph")
@@ -179,6 +196,7 @@ def timeline(corpus):
     read ``precision``); ``sentence`` is the sentence the date sits in, ``english`` the gloss of its
     paragraph. Impossible dates are left out.
     """
+    _checks.corpus(corpus, "timeline", ["id", "label", "text", "published"])
     dates = find_dates(corpus)
     dates = with_english(dates[dates["date"].notna()], corpus)
     sentence_at = _sentence_finder(corpus)
@@ -190,6 +208,12 @@ def timeline(corpus):
     table = pd.DataFrame(rows, columns=["id", "date", "when", "precision", "text", "sentence", "english"])
     table.insert(1, "label", table["id"].map(corpus.set_index("id")["label"]))
     return table.sort_values(["when", "id"], ignore_index=True)
+
+
+def _entities(entities, function):
+    """``entities`` if it is None (find them) or an entity span table."""
+    if entities is not None:
+        _checks.table(entities, function, "entities", ["id", "start", "end", "label", "entity"], "helpers.find_entities(corpus)")
 
 
 def _by_article(table, columns):

@@ -2,6 +2,7 @@
 
 import hashlib
 import re
+import warnings
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,10 +11,10 @@ import pandas as pd
 from babel.dates import get_month_names
 
 from helpers import cleaning, segmenting
-from helpers._data import read_csv
+from helpers import _checks
+from helpers._data import DATA, HOME_VARIABLE, collection_home, read_csv
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-EXAMPLES = Path(__file__).resolve().parent / "data" / "examples"  # made-up pages of other outlets, for trying the rules
+EXAMPLES = DATA / "examples"  # made-up pages of other outlets, for trying the rules
 MANIFEST = "manifest.csv"
 META_FIELDS = ["title", "outlet", "author", "published", "place"]
 # C0 control characters other than tab, newline, carriage return and form feed: never in text.
@@ -28,6 +29,18 @@ _ISO_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2})(?:[ 
 
 class ArticleError(ValueError):
     """An article file, or the folder of them, cannot be read. The message names the file and the problem."""
+
+
+def seeds_folder():
+    """The collection's ``seeds/``, found by ``helpers._data.collection_home``; ArticleError saying what to do if there is none."""
+    home = collection_home()
+    if home is None:
+        raise ArticleError(
+            f"seeds: no copy of the collection found, so no seeds/ to read (looked in {Path.cwd()}, the folders above it, "
+            f"and beside the helpers package). Run from inside your clone of the collection, set {HOME_VARIABLE} to it "
+            f"(os.environ[\"{HOME_VARIABLE}\"] = \"/path/to/baca-berita\"), or name a folder: load_corpus(\"my_articles\")"
+        )
+    return home / "seeds"
 
 
 def _decode(data, shown):
@@ -67,7 +80,7 @@ def read_manifest(folder=None):
     For the seeds it records what the text does not print, and for every such
     field a ``*_clue`` column saying what it was inferred from.
     """
-    path = Path(folder or SEEDS) / MANIFEST
+    path = Path(folder or seeds_folder()) / MANIFEST
     if not path.exists():
         return pd.DataFrame(columns=["id"])
     return pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -86,7 +99,8 @@ def article_id(corpus, article):
     """The id of the one article whose id or label is ``article``; KeyError if there is none."""
     found = corpus.loc[(corpus["id"] == article) | (corpus["label"] == article), "id"]
     if len(found) != 1:
-        raise KeyError(f"no article with id or label {article!r}")
+        known = ", ".join(map(repr, corpus["label"].head(10))) + (", …" if len(corpus) > 10 else "")
+        raise KeyError(f"no article with id or label {article!r}; the corpus's labels are {known}")
     return found.item()
 
 
@@ -170,27 +184,46 @@ def _metadata(cleaned):
 
 
 def _shown_name(folder, path):
-    """How to name a file in messages: relative to the folder the user gave (seeds/ by default)."""
-    return str(Path("seeds" if folder is None else folder) / path.name)
+    """How to name a file in messages: relative to the folder the user gave (seeds/ by default); ``path`` is relative to it."""
+    return str(Path("seeds" if folder is None else folder) / path)
 
 
-def _files(folder):
-    root = Path(folder) if folder is not None else SEEDS
+def _files(folder, recursive=False):
+    """The folder, its .txt files relative to it (sorted), and how many files in subfolders were left out.
+
+    Hidden folders (``.ipynb_checkpoints``, ``.git``) are never read or counted.
+    """
+    root = Path(folder) if folder is not None else seeds_folder()
     shown = str(folder) if folder is not None else "seeds"
     if not root.exists():
         raise ArticleError(f"{shown}: no such folder")
     if not root.is_dir():
         raise ArticleError(f"{shown}: is a file, not a folder of .txt articles")
-    paths = sorted(p for p in root.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
+    found = sorted(
+        path.relative_to(root)
+        for path in root.rglob("*")
+        if path.suffix.lower() == ".txt" and path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts)
+    )
+    paths = [path for path in found if recursive or len(path.parts) == 1]
+    skipped = len(found) - len(paths)
     if not paths:
-        raise ArticleError(f"{shown}: the folder has no .txt files to read")
-    return root, paths
+        hint = f" ({skipped} in subfolders: pass recursive=True to read them)" if skipped else ""
+        raise ArticleError(f"{shown}: the folder has no .txt files to read{hint}")
+    return root, paths, skipped
+
+
+def _warn_skipped(folder, skipped):
+    if skipped:
+        shown = str(folder) if folder is not None else "seeds"
+        warnings.warn(f"{shown}: {skipped} .txt file(s) in subfolders were not read; pass recursive=True to read them too "
+                      "(their ids are then their paths inside the folder, such as 2020/kompas_1)", stacklevel=3)
 
 
 def outside_seeds(path):
     """``path`` as a Path, with its folder made; ValueError if it is inside seeds/, which is never written to."""
     path = Path(path)
-    if path.resolve().is_relative_to(SEEDS.resolve()):
+    home = collection_home()
+    if home is not None and path.resolve().is_relative_to((home / "seeds").resolve()):
         raise ValueError(f"{path}: will not write into seeds/, which holds the collection's source data")
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
@@ -210,7 +243,7 @@ def make_practice_folder(folder):
     The seeds themselves are only read.
     """
     folder = outside_seeds(Path(folder) / "placeholder").parent
-    raws = {path.stem: path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))}
+    raws = {path.stem: path.read_text(encoding="utf-8") for path in sorted(seeds_folder().glob("*.txt"))}
     telkom, liputan, blog = raws.values()
     telkom_lines = telkom.split("\n")  # detik's paragraphs are single lines
     telkom = "\n".join(telkom_lines[:3] + [PRACTICE_FURNITURE] + telkom_lines[3:])
@@ -226,27 +259,34 @@ def make_practice_folder(folder):
     return folder
 
 
-def file_report(folder=None):
-    """One row per .txt file of a folder: file, bytes, encoding, status ("ok", or what is wrong with it)."""
-    root, paths = _files(folder)
+def file_report(folder=None, recursive=False):
+    """One row per .txt file of a folder: file, bytes, encoding, status ("ok", or what is wrong with it).
+
+    ``recursive`` as for ``load_corpus``: with True, files in subfolders too, named by their path in the folder.
+    """
+    root, paths, skipped = _files(folder, recursive)
+    _warn_skipped(folder, skipped)
     rows = []
     for path in paths:
         encoding, status = None, "ok"
         try:
-            raw, encoding = _decode(path.read_bytes(), path.name)
+            raw, encoding = _decode((root / path).read_bytes(), path.as_posix())
             if not cleaning.clean(raw).blocks:
                 status = "nothing is left after removing page furniture"
         except ArticleError as error:
-            status = str(error).removeprefix(f"{path.name}: ")
-        rows.append({"file": path.name, "bytes": path.stat().st_size, "encoding": encoding, "status": status})
+            status = str(error).removeprefix(f"{path.as_posix()}: ")
+        rows.append({"file": path.as_posix(), "bytes": (root / path).stat().st_size, "encoding": encoding, "status": status})
     return pd.DataFrame(rows)
 
 
-def load_corpus(folder=None, on_error="raise", extra_rules=None):
+def load_corpus(folder=None, on_error="raise", extra_rules=None, recursive=False):
     """Read every ``.txt`` file of a folder into a DataFrame, one row per article.
 
-    ``folder`` defaults to the collection's ``seeds/``, found next to this
-    package, not in the working directory. Files are only read, never written.
+    ``folder`` defaults to the collection's ``seeds/``: in the folder named by the environment
+    variable ``BACA_BERITA_HOME``, else in the clone of the collection the working directory is in,
+    else beside the ``helpers`` package. Files are only read, never written. Files in subfolders
+    are read with ``recursive=True`` (their ids are then their paths in the folder, ``2020/kompas_1``);
+    without it, a warning says how many were left out.
 
     Columns: ``id`` (file stem), ``label`` (short name for tables and plots),
     ``title``, ``outlet``, ``author``, ``published`` (Timestamp or NaT, in the
@@ -261,22 +301,26 @@ def load_corpus(folder=None, on_error="raise", extra_rules=None):
     fills the rest. Raises ``ArticleError`` naming every file that cannot be read;
     with ``on_error="skip"`` it loads the others instead (``file_report`` says why
     a file was left out). ``extra_rules`` adds cleaning rules for this load: a
-    table with the columns of ``helpers/data/boilerplate.csv``.
+    table with the columns of ``helpers/data/boilerplate.csv``, or a list of rows
+    ``(rule, action, pattern, description)``.
     """
     if on_error not in ("raise", "skip"):
-        raise ValueError(f'on_error must be "raise" or "skip", not {on_error!r}')
-    root, paths = _files(folder)
+        raise ValueError(f'load_corpus: on_error must be "raise" or "skip", not {on_error!r}')
+    extra_rules = cleaning.rule_table(extra_rules)
+    root, paths, skipped = _files(folder, recursive)
+    _warn_skipped(folder, skipped)
     manifest = read_manifest(root).set_index("id")
     rows, problems = [], []
     for path in paths:
         shown = _shown_name(folder, path)
-        data = path.read_bytes()  # read once: decoded here, and hashed against the manifest below
+        data = (root / path).read_bytes()  # read once: decoded here, and hashed against the manifest below
         try:
             raw, encoding = _decode(data, shown)
         except ArticleError as error:
             problems.append(str(error))
             continue
-        entry = manifest.loc[path.stem] if path.stem in manifest.index else None
+        doc_id = path.with_suffix("").as_posix()
+        entry = manifest.loc[doc_id] if doc_id in manifest.index else None
         if entry is not None and entry.get("sha256") and entry["sha256"] != hashlib.sha256(data).hexdigest():
             problems.append(f"{shown}: its checksum differs from {MANIFEST}: the file was changed, or the manifest is out of date")
             continue
@@ -308,13 +352,15 @@ def from_texts(texts, published=None):
 
 
 def _row(path, raw, encoding, cleaned, entry):
+    """One corpus row; ``path`` is the file's path inside its folder, and gives the id."""
     found, blocks = _metadata(cleaned)
     found = {key: value for key, (value, _) in found.items()}
-    row = {"id": path.stem, "label": path.stem}
+    doc_id = path.with_suffix("").as_posix()
+    row = {"id": doc_id, "label": doc_id}
     for key in ["label", *META_FIELDS, "language"]:
         row[key] = found.get(key) or (entry.get(key) if entry is not None else None) or row.get(key)
     row["published"], row["published_precision"] = parse_published(row["published"])
-    row.update(encoding=encoding, file=path.name, text="\n\n".join(blocks), raw=raw)
+    row.update(encoding=encoding, file=path.as_posix(), text="\n\n".join(blocks), raw=raw)
     return row
 
 
@@ -338,6 +384,8 @@ def _add_counts(corpus):
 
 def with_article(table, corpus):
     """A copy of any table with an ``id`` column, with an ``article`` column after it: each row's short label."""
+    _checks.table(table, "with_article", "table", ["id"], "helpers.annotate(corpus)")
+    _checks.corpus(corpus, "with_article", ["id", "label"])
     table = table.copy()
     table.insert(table.columns.get_loc("id") + 1, "article", table["id"].map(corpus.set_index("id")["label"]))
     return table
@@ -348,6 +396,8 @@ def removed(corpus, extra_rules=None):
 
     Pass the same ``extra_rules`` as to ``load_corpus``, if any.
     """
+    _checks.corpus(corpus, "removed", ["id", "label", "raw"])
+    extra_rules = cleaning.rule_table(extra_rules)
     cleaned = [cleaning.clean(raw, extra_rules) for raw in corpus["raw"]]
     table = cleaning.removed_table(corpus["id"], cleaned, extra_rules)
     table.insert(1, "label", table["id"].map(corpus.set_index("id")["label"]))
@@ -360,6 +410,7 @@ def metadata_sources(corpus):
     One row per article and field: id, label, field, value, source (``text``,
     ``manifest`` or ``missing``) and evidence (for ``text``, the line it was read from).
     """
+    _checks.corpus(corpus, "metadata_sources", ["id", "label", "raw", *META_FIELDS, "published_precision"])
     rows = []
     for row in corpus.itertuples():
         found = find_metadata(row.raw)

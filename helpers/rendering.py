@@ -9,6 +9,8 @@ import html
 
 import pandas as pd
 
+from helpers import _checks
+from helpers._html import HTMLResult
 from helpers.plotting import PALETTE
 from helpers.reading import article_id
 from helpers.segmenting import paragraphs as split_paragraphs
@@ -36,15 +38,13 @@ LEGEND = {
 }
 
 
-class Highlighted:
-    """HTML of one highlighted article. Jupyter shows it as HTML; ``.html`` is the markup itself."""
+class Highlighted(HTMLResult):
+    """HTML of one highlighted article. Jupyter shows it as HTML; ``.html`` is the markup, ``.save(path)`` writes a page."""
 
-    def __init__(self, html_text, description):
+    def __init__(self, html_text, description, title="Baca Berita"):
         self.html = html_text
         self.description = description
-
-    def _repr_html_(self):
-        return self.html
+        self.title = title
 
     def __repr__(self):
         return self.description
@@ -80,9 +80,10 @@ def show(corpus, article, annotations, layers=None):
     ``article`` is an id or a label; ``annotations`` a span table with ``layer`` and ``label``
     (``helpers.annotate(corpus)``, the reference annotations, or your own); ``layers`` limits it.
     """
-    missing = {"id", "start", "end", "layer", "label"} - set(annotations.columns)
-    if missing:
-        raise ValueError(f"annotations need the columns id, start, end, layer and label; missing: {sorted(missing)}")
+    _checks.corpus(corpus, "show", ["id", "label", "text"])
+    _checks.spans(annotations, "show", "annotations", "helpers.annotate(corpus)")
+    if layers is not None and (isinstance(layers, str) or not all(isinstance(layer, str) for layer in layers)):
+        raise TypeError(f"show: layers should be a list of layer names, such as layers=[\"entities\"]; got {layers!r}")
     doc_id = article_id(corpus, article)
     text = corpus.loc[corpus["id"] == doc_id, "text"].item()
     spans = annotations[annotations["id"] == doc_id]
@@ -97,7 +98,7 @@ def show(corpus, article, annotations, layers=None):
         f'<p style="font-size:90%;margin:0 0 .6em 0">{legend or "no annotations"}</p>'
         f'<div lang="id" style="white-space:pre-wrap;line-height:1.9">{body}</div></div>'
     )
-    return Highlighted(markup, f"{doc_id}: {len(text)} characters, {len(spans)} highlighted spans")
+    return Highlighted(markup, f"{doc_id}: {len(text)} characters, {len(spans)} highlighted spans", title=f"{doc_id}: annotations")
 
 
 PUBLISHED_FORMATS = {"minute": "%Y-%m-%d %H:%M", "day": "%Y-%m-%d", "month": "%Y-%m"}
@@ -105,6 +106,7 @@ PUBLISHED_FORMATS = {"minute": "%Y-%m-%d %H:%M", "day": "%Y-%m-%d", "month": "%Y
 
 def published_as_stated(corpus):
     """Each article's publication time as text, only as precise as it is known ("2017-06", not "2017-06-01 00:00")."""
+    _checks.corpus(corpus, "published_as_stated", ["published", "published_precision"])
     return pd.Series(
         [stamp.strftime(PUBLISHED_FORMATS[precision]) if pd.notna(stamp) else None
          for stamp, precision in zip(corpus["published"], corpus["published_precision"])],
@@ -118,6 +120,7 @@ def side_by_side(corpus, article, paragraphs=None):
     ``article`` is an id or a label; ``paragraphs`` a list of paragraph numbers (all by default).
     A paragraph without a gloss says so rather than showing nothing.
     """
+    _checks.corpus(corpus, "side_by_side", ["id", "label", "text"])
     doc_id = article_id(corpus, article)
     blocks = split_paragraphs(corpus[corpus["id"] == doc_id])
     if paragraphs is not None:
@@ -143,7 +146,8 @@ def side_by_side(corpus, article, paragraphs=None):
         '<colgroup><col style="width:2.5em"><col><col></colgroup>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
-    return Highlighted(markup, f"{doc_id}: {len(rows)} paragraph{'' if len(rows) == 1 else 's'} beside {'its' if len(rows) == 1 else 'their'} English gloss{'' if len(rows) == 1 else 'es'}")
+    return Highlighted(markup, f"{doc_id}: {len(rows)} paragraph{'' if len(rows) == 1 else 's'} beside {'its' if len(rows) == 1 else 'their'} English gloss{'' if len(rows) == 1 else 'es'}",
+                       title=f"{doc_id}: with English glosses")
 
 
 def _highlight(text, spans):

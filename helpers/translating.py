@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from helpers.reading import SEEDS
+from helpers.reading import seeds_folder
 from helpers.segmenting import paragraphs
 
 TRANSLATIONS = "translations.csv"
@@ -17,7 +17,7 @@ TRANSLATIONS = "translations.csv"
 
 @lru_cache(maxsize=1)
 def _read():
-    path = SEEDS / TRANSLATIONS
+    path = seeds_folder() / TRANSLATIONS
     try:
         table = pd.read_csv(path, dtype={"id": str, "english": str})
     except (pd.errors.ParserError, UnicodeDecodeError) as error:

@@ -9,6 +9,7 @@ import pandas as pd
 from babel import Locale
 from babel.dates import get_timezone_location
 
+from helpers import _checks
 from helpers._data import DATA, read_csv, read_word_list
 
 
@@ -131,6 +132,9 @@ def concordance(corpus, term, width=40):
     right (up to ``width`` characters of context, on one line). The classic
     keyword-in-context view of corpus linguistics.
     """
+    _checks.corpus(corpus, "concordance")
+    if not isinstance(term, str) or not term.strip():
+        raise ValueError(f"concordance: term should be a word or phrase, such as concordance(corpus, \"Netflix\"); got {term!r}")
     pattern = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", re.IGNORECASE)
     rows = []
     for doc_id, text in zip(corpus["id"], corpus["text"]):

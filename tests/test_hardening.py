@@ -183,9 +183,20 @@ def test_extra_gazetteer_adds_organisations_for_one_call():
     assert "Warung Sinar" not in set(helpers.gazetteer()["name"]), "the gazetteer file is unchanged"
 
 
+def test_extra_gazetteer_as_a_list_of_rows_is_the_same_as_a_table():
+    example = helpers.from_texts({"x": "Warung Sinar dan Kedai Mentari bersaing di Jakarta."})  # made-up shops
+    table = pd.DataFrame({"name": ["Warung Sinar", "Kedai Mentari"], "label": ["ORG", "ORG"]})
+    rows = [("Warung Sinar", "ORG"), ("Kedai Mentari", "ORG", "Kedai Mentari")]
+    pd.testing.assert_frame_equal(helpers.find_entities(example, extra_gazetteer=rows),
+                                  helpers.find_entities(example, extra_gazetteer=table))
+    assert set(helpers.annotate(example, extra_gazetteer=rows).query("label == 'ORG'")["text"]) == {"Warung Sinar", "Kedai Mentari"}
+
+
 def test_extra_gazetteer_that_is_not_a_table_says_what_is_expected():
-    with pytest.raises(TypeError, match="DataFrame with the columns name and label"):
-        helpers.find_entities(helpers.from_texts({"x": "Bulog datang."}), extra_gazetteer=[("Bulog", "ORG")])
+    with pytest.raises(TypeError, match=r"DataFrame with the columns name and label.*list of rows.*got a dict.*For example"):
+        helpers.find_entities(helpers.from_texts({"x": "Bulog datang."}), extra_gazetteer={"Bulog": "ORG"})
+    with pytest.raises(TypeError, match=r"got a list of 1 item\(s\), the first 'Bulog'"):
+        helpers.find_entities(helpers.from_texts({"x": "Bulog datang."}), extra_gazetteer=["Bulog"])
     with pytest.raises(ValueError, match="missing column"):
         helpers.find_entities(helpers.from_texts({"x": "Bulog datang."}), extra_gazetteer=pd.DataFrame({"name": ["Bulog"]}))
 

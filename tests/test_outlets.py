@@ -183,9 +183,23 @@ def test_a_bad_extra_rule_names_the_table_the_row_and_the_problem(seed_copy, row
 def test_extra_rules_with_missing_columns_or_not_a_table(seed_copy):
     with pytest.raises(ValueError, match="extra_rules: missing column.*pattern, description"):
         helpers.load_corpus(seed_copy, extra_rules=pd.DataFrame({"rule": ["x"], "action": ["drop"]}))
-    for wrong in [[("promo", "drop", "Tonton.*", "promo")], {"rule": "promo", "action": "drop"}]:
-        with pytest.raises(ValueError, match="extra_rules: expected a DataFrame with columns rule, action, pattern, description"):
+    for wrong in [[("promo", "drop", "Tonton.*")], {"rule": "promo", "action": "drop"}, "Tonton.*"]:
+        with pytest.raises(TypeError, match=r"extra_rules: expected a DataFrame with columns rule, action, pattern, description "
+                                            r"or a list of rows .*got .*; for example extra_rules=\[\("):
             helpers.load_corpus(seed_copy, extra_rules=wrong)
+
+
+def test_extra_rules_as_a_list_of_rows_work_like_a_table(seed_copy):
+    (seed_copy / "promo.txt").write_text("Judul\n\nIsi berita yang panjang sekali di sini.\nTonton juga video pilihan.\n", encoding="utf-8")
+    assert "Tonton" in helpers.load_corpus(seed_copy).set_index("id").loc["promo", "text"]
+    rows = [("video_promo", "drop", r"Tonton juga video.*", "a video prompt")]
+    as_rows = helpers.load_corpus(seed_copy, extra_rules=rows)
+    as_table = helpers.load_corpus(seed_copy, extra_rules=pd.DataFrame(rows, columns=["rule", "action", "pattern", "description"]))
+    pd.testing.assert_frame_equal(as_rows, as_table)
+    assert "Tonton" not in as_rows.set_index("id").loc["promo", "text"]
+    assert "video_promo" in set(helpers.removed(as_rows, extra_rules=rows)["rule"])
+    with pytest.raises(ValueError, match=r"extra_rules, row 1 \(rule 'x'\): unknown action 'remove'"):
+        helpers.load_corpus(seed_copy, extra_rules=[("x", "remove", "Tonton.*", "")])
 
 
 @pytest.fixture

@@ -12,11 +12,15 @@ def pins_in_requirements():
     return {name.lower(): version for name, version in pins.items()}
 
 
+# conda-forge packages whose pip name differs: matplotlib-base is matplotlib without the Qt GUI.
+CONDA_TO_PIP = {"matplotlib-base": "matplotlib"}
+
+
 def pins_in_environment():
     text = (ROOT / "environment.yml").read_text()
     conda = re.findall(r"^\s+- ([A-Za-z0-9_.-]+)=([^=\s]+)$", text, re.MULTILINE)
     pip = re.findall(r"^\s+- ([A-Za-z0-9_.-]+)==(\S+)$", text, re.MULTILINE)
-    return {name.lower(): version for name, version in conda + pip if name != "python"}
+    return {CONDA_TO_PIP.get(name.lower(), name.lower()): version for name, version in conda + pip if name != "python"}
 
 
 def test_every_requirement_is_pinned_exactly():
@@ -27,6 +31,12 @@ def test_every_requirement_is_pinned_exactly():
 def test_environment_yml_and_requirements_txt_agree():
     assert pins_in_environment() == pins_in_requirements()
     assert "conda-forge" in (ROOT / "environment.yml").read_text()
+
+
+def test_the_conda_route_uses_matplotlib_without_qt():
+    text = (ROOT / "environment.yml").read_text()
+    assert re.search(r"^\s+- matplotlib-base=", text, re.MULTILINE)
+    assert not re.search(r"^\s+- matplotlib=", text, re.MULTILINE), "plain matplotlib pulls in Qt"
 
 
 def test_ci_runs_the_readme_test_command():
