@@ -49,8 +49,12 @@ def cosine(weights):
 
 
 def similarity(corpus, drop_stopwords=True, use_stems=False):
-    """Cosine similarity of the articles' TF-IDF vectors: a square DataFrame indexed by article id (1 = same words)."""
-    return cosine(tf_idf(term_counts(corpus, drop_stopwords, use_stems))).clip(upper=1.0)
+    """Cosine similarity of the articles' TF-IDF vectors: a square DataFrame indexed by article id (1 = same words).
+
+    An article with no terms left (only stopwords) keeps its row: 0 with every article, itself included.
+    """
+    weights = tf_idf(term_counts(corpus, drop_stopwords, use_stems)).reindex(pd.Index(corpus["id"], name="id"), fill_value=0.0)
+    return cosine(weights).clip(upper=1.0)
 
 
 def distinctive_terms(corpus, n=10, drop_stopwords=True, use_stems=False):
