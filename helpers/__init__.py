@@ -20,12 +20,14 @@ from helpers.comparing import (
     timeline,
 )
 from helpers.cleaning import rules as boilerplate_rules
+from helpers.exercises import check
 from helpers.exporting import to_jsonl, to_standoff_csv
 from helpers.learning import load_tagger, tag_entities, token_features, train_tagger
 from helpers.plotting import PALETTE, plot_counts, plot_learning_curve, plot_scores, plot_similarity, plot_terms, plot_timeline
 from helpers.reading import ArticleError, file_report, from_texts, load_corpus, make_practice_folder, metadata_sources, read_manifest, removed, with_article
-from helpers.rendering import show
+from helpers.rendering import published_as_stated, show, side_by_side
 from helpers.segmenting import paragraphs, sentences, tokenize, tokens
+from helpers.translating import translations, with_english
 from helpers.vocabulary import concordance, gazetteer, glossary, org_cues, place_cues, standard_words, stem, stopwords
 
 __all__ = [
@@ -33,6 +35,7 @@ __all__ = [
     "annotate",
     "ArticleError",
     "boilerplate_rules",
+    "check",
     "classify_word",
     "compare_voices",
     "concordance",
@@ -63,6 +66,7 @@ __all__ = [
     "plot_similarity",
     "plot_terms",
     "plot_timeline",
+    "published_as_stated",
     "quotes_with_dates",
     "read_conll",
     "read_manifest",
@@ -71,6 +75,7 @@ __all__ = [
     "sentences",
     "shared_entities",
     "show",
+    "side_by_side",
     "similarity",
     "spans_for",
     "standard_words",
@@ -85,5 +90,7 @@ __all__ = [
     "tokenize",
     "tokens",
     "train_tagger",
+    "translations",
     "with_article",
+    "with_english",
 ]

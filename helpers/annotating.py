@@ -27,7 +27,15 @@ INITIAL = r"[A-Z]\.(?:[A-Z]\.)*"  # M. or A.M.: an initial inside a name
 NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*"  # a name, not an acronym
 NAME = rf"{NAME_WORD}(?: {NAME_WORD}){{0,3}}"
 NICKNAME_CUE = r"(?:karib|akrab|biasa|kerap) disapa|alias"
-PLACE_CUE = re.compile(r"(?:^|\s)(?:di|ke|dari|kota|kawasan|wilayah|provinsi|kabupaten|negara|menuju|se-?)\s?$", re.IGNORECASE)
+# A verb or auxiliary after a place that opens a sentence: the place acts (its state or people), it is not a
+# location: "Israel melancarkan operasi", "Iran telah lama dituduh". "London adalah kota …" still names a place.
+_ACTS_AFTER = re.compile(r" (?:telah|sudah|akan|sedang|masih|kerap|sering|ingin|tidak|tak|belum|harus|terus"
+                         r"|(?!menjadi\b|merupakan\b)(?:me|be|di|te)[a-z]{4,})\b")
+# A name beside another in a list or an address: "Moskow dan Cherkessk", "Cikini, Jakarta Pusat".
+_LISTED_AFTER = re.compile(rf"\s*(?:,|dan|atau|serta)\s+((?:{CAPWORD})(?: {CAPWORD})*)")
+_LISTED_BEFORE = re.compile(rf"((?:{CAPWORD})(?: {CAPWORD})*)\s+(?:dan|atau|serta)\s+$")
+_HAS_DIGIT = re.compile(r"\d")  # Rp100, Mohajer-4: an amount or a model, not a name
+_VERB = re.compile(r"me[a-z]{3,}")  # menghantam, mengunjungi: a place after a verb is where the action goes
 PERSON_LINKS = ("bin", "binti", "van", "von", "de", "da", "dos", "al", "el")  # inside a person's name: Ahmad bin Yusuf
 ORG_LINKS = ("dan", "untuk", "&")  # inside an organisation's name: Badan Pengawas Obat dan Makanan
 # A run of capitalised words (and initials), with the small words that may stand inside a name.
@@ -51,8 +59,10 @@ NAME_MAX_ENGLISH_ZIPF = 3.5
 #     and an acronym in brackets after it ("(KPK)") names the same organisation;
 #  4. the gazetteer (organisations, Indonesia's places, the world's countries) gives ORG or PLACE;
 #     a place cue (Jalan, Pulau, Gedung …: helpers/data/place_cues.csv) makes a PLACE;
-#  5. what is left is a PLACE after di/ke/dari (in, to, from), an ORG if it is an acronym, and a
-#     PERSON if it is not made of common Indonesian words (Jokowi, Susilo Bambang Yudhoyono);
+#     a gazetteer place after a content word describes (militer Israel) and is not marked;
+#  5. what is left is a PLACE after di/ke/dari (in, to, from) or a place noun, or beside a place in a
+#     list or an address; an ORG if it is an acronym; and a PERSON if it is not made of common
+#     Indonesian words (Jokowi, Susilo Bambang Yudhoyono);
 #  6. every later mention of a person, by any part of the name, is the same person.
 
 
@@ -86,10 +96,18 @@ def _nickname_before():
 
 
 @lru_cache(maxsize=None)
-def _describes_a_place():
-    """A word after which a place name is a description, not a location: *warga Palestina* (Palestinians)."""
-    words = "|".join(map(re.escape, read_word_list("place_modifiers.txt")))
-    return re.compile(rf"(?<![\w-])(?:{words}) $", re.IGNORECASE)
+def _place_nouns():
+    """Lower-case words after which a name is a location: helpers/data/place_nouns.txt and the place cues (*pulau*)."""
+    return frozenset(read_word_list("place_nouns.txt")) | frozenset(cue.lower().rstrip(".") for cue in _place_cues())
+
+
+@lru_cache(maxsize=None)
+def _place_cue():
+    """*di*, *ke*, *dari*, *menuju* or a place noun right before: a capitalised name after it is a place."""
+    words = "|".join(map(re.escape, sorted(_place_nouns(), key=len, reverse=True)))
+    # Place nouns count in lower case only: capitalised, *Barat* or *Tengah* is part of a name (Jawa Barat).
+    preposition = r"(?i:di|ke|dari|menuju|se-?)(?: (?:luar|dalam|atas|sekitar|dekat|seluruh|antara))?"  # di luar Abkhazia
+    return re.compile(rf"(?:^|\s)(?:{preposition}|(?:{words})(?:-(?:{words}))?)\s?$")  # kota-kota
 
 
 @lru_cache(maxsize=None)
@@ -129,8 +147,14 @@ def _checked_gazetteer(extra):
 
 @lru_cache(maxsize=100_000)
 def _is_common(word):
-    """A word Indonesian writes in lower case: a dictionary word, its affixed form (*penurunan* ← *turun*), or a stopword."""
-    return _in_dictionary(word.lower())
+    """A word that names nothing: a dictionary word, its affixed form (*penurunan* ← *turun*), a stopword, or one of
+    helpers/data/common_capitalised.txt (*Pilpres*, *Nggak*)."""
+    return _in_dictionary(word.lower()) or word.lower() in _common_capitalised()
+
+
+@lru_cache(maxsize=None)
+def _common_capitalised():
+    return frozenset(word.lower() for word in read_word_list("common_capitalised.txt"))
 
 
 def _is_acronym(word):
@@ -191,7 +215,7 @@ class _Article:
                 i += 1
             elif known and known >= self._role_at(words, i):  # Raja Ampat is a place, not King Ampat
                 label, entity = self.lexicon[self.text[words[i][0] : words[i + known - 1][1]]]
-                if not (label == "PLACE" and _describes_a_place().search(self.text, max(0, words[i][0] - 20), words[i][0])):
+                if not (label == "PLACE" and self._describes(words[i][0], words[i + known - 1][1])):
                     self._add(words[i][0], words[i + known - 1][1], label, entity)
                 i += known
             elif self._role_at(words, i):
@@ -202,6 +226,27 @@ class _Article:
                 i = self._read_org(words, i, "PLACE")  # Jalan Imam Bonjol, Pulau Maui
             else:
                 i = self._read_rest(words, i)
+
+    def _describes(self, start, end):
+        """True when a gazetteer place at start..end describes or acts rather than names a location.
+
+        Indonesian puts a modifier after its noun, so a place right after a content word says whose
+        or what kind: *militer Israel* (the Israeli military), *bahasa Inggris* (English), *Menteri
+        Kebudayaan Yunani* (Greece's culture minister), *Bursa Efek Jakarta* (an exchange's name).
+        After a function word (*di*, *dan*, *yang*), a place noun (*kota*, *pulau*) or a verb
+        (*menghantam*) it is a location. A place that opens a sentence before a verb is an actor.
+        """
+        before = self.text[max(0, start - 40) : start]
+        previous = re.search(r"(\S+) $", before)
+        if previous is None or _SENTENCE_START.search(before):
+            return bool(_ACTS_AFTER.match(self.text, end))
+        word = previous.group(1)
+        lower = word.lower()
+        if lower in stopwords() or lower in _place_nouns() or not word[0].isalpha():
+            return False
+        if word[0].islower():
+            return not _VERB.fullmatch(word)
+        return _is_common(word) and word not in self.begins
 
     def _read_role(self, words, i):
         """Role [more role, an organisation, a place] Name.
@@ -280,11 +325,22 @@ class _Article:
             if _nickname_before().search(self.text, max(0, start - 20), start):
                 self.nicknames.append((start, text))
             self._add_person(start, stop)
-        elif PLACE_CUE.search(self.text, max(0, start - 12), start):
+        elif _place_cue().search(self.text, max(0, start - 20), start) \
+                or (not self.in_title and self._names_a_person(part) and self._beside_a_place(start, stop)):
             self._add(start, stop, "PLACE", text)
         elif not self.in_title and self._names_a_person(part) and (len(part) > 1 or english_score(self.word(part[0]).lower())[0] < NAME_MAX_ENGLISH_ZIPF):
             self._add_person(start, stop)
         return j
+
+    def _beside_a_place(self, start, stop):
+        """A name listed with a place (*Moskow dan Cherkessk*, *Arizona, Wyoming*) or set before one as in an
+        address (*Warung Daun, Cikini, Jakarta Pusat*) is a place too."""
+        after = _LISTED_AFTER.match(self.text, stop)
+        if after and self.lexicon.get(after.group(1), ("",))[0] == "PLACE":
+            return True
+        before = _LISTED_BEFORE.search(self.text, max(0, start - 60), start)
+        return bool(before) and any(label == "PLACE" and end == before.start(1) + len(before.group(1))
+                                    for _, end, label, _ in self.spans[-3:])
 
     def _speaker_cue(self, start, stop):
         """A reporting verb or *menurut* before the name, *selaku* or a reporting verb after it, or a nickname cue."""
@@ -297,7 +353,10 @@ class _Article:
         names = [self.word(w) for w in words]
         if any(w.lower() in months or w.lower() in days for w in names):
             return False
-        return any(len(w) > 1 and (common_allowed or not _is_common(w)) and not _is_acronym(w) for w in names if w not in PERSON_LINKS)
+        if len(names) == 1 and (names[0] in self.begins or names[0] in self.place_begins):
+            return False  # Dewan, Pulau: a cue word alone names no one
+        return any(len(w) > 1 and (common_allowed or not _is_common(w)) and not _is_acronym(w) and not _HAS_DIGIT.search(w)
+                   for w in names if w not in PERSON_LINKS)
 
     def _add(self, start, end, label, entity):
         self.spans.append((start, end, label, entity))

@@ -8,6 +8,7 @@ import pandas as pd
 from helpers.annotating import CAPWORD, _roles, find_dates, find_entities, find_quotes
 from helpers.reading import article_id
 from helpers.segmenting import paragraphs, sentences, tokens
+from helpers.translating import glosses, with_english
 
 
 def term_counts(corpus, drop_stopwords=True, use_stems=False, unit="id"):
@@ -149,8 +150,9 @@ def align_paragraphs(corpus, a, b, threshold=0.2, drop_stopwords=True, use_stems
     """For each body paragraph of article a, the paragraph of article b that reports most nearly the same thing.
 
     Paragraphs are compared as TF-IDF vectors (stems, stopwords set aside), with idf computed over
-    the paragraphs of both articles. Rows: paragraph_a, paragraph_b, score, text_a, text_b, for
-    every pair whose cosine is at least ``threshold``, best first.
+    the paragraphs of both articles. Rows: paragraph_a, paragraph_b, score, text_a, text_b and
+    their English glosses english_a, english_b, for every pair whose cosine is at least
+    ``threshold``, best first.
     """
     ids = [article_id(corpus, x) for x in (a, b)]
     pair = corpus[corpus["id"].isin(ids)]
@@ -163,31 +165,33 @@ def align_paragraphs(corpus, a, b, threshold=0.2, drop_stopwords=True, use_stems
     in_b = [key for key in scores.index if key[0] == ids[1]]
     block = scores.loc[in_a, in_b]
     texts = blocks.set_index(["id", "paragraph"])["text"]
+    english_of = glosses()
     rows = []
     for key_a in in_a:
         key_b = block.loc[key_a].idxmax()
         score = block.loc[key_a, key_b]
         if score >= threshold:
-            rows.append((key_a[1], key_b[1], round(float(score), 3), texts[key_a], texts[key_b]))
-    table = pd.DataFrame(rows, columns=["paragraph_a", "paragraph_b", "score", "text_a", "text_b"])
+            rows.append((key_a[1], key_b[1], round(float(score), 3), texts[key_a], texts[key_b], english_of.get(key_a), english_of.get(key_b)))
+    table = pd.DataFrame(rows, columns=["paragraph_a", "paragraph_b", "score", "text_a", "text_b", "english_a", "english_b"])
     return table.sort_values("score", ascending=False, ignore_index=True)
 
 
 def timeline(corpus):
-    """Every dated event the articles state, in time order: id, label, date (ISO), when, precision, text, sentence.
+    """Every dated event the articles state, in time order: id, label, date (ISO), when, precision, text, sentence, english.
 
     ``when`` is a Timestamp at the start of the stated period (a year-only date sits on 1 January:
-    read ``precision``); ``sentence`` is the sentence the date sits in. Impossible dates are left out.
+    read ``precision``); ``sentence`` is the sentence the date sits in, ``english`` the gloss of its
+    paragraph. Impossible dates are left out.
     """
     dates = find_dates(corpus)
-    dates = dates[dates["date"].notna()]
+    dates = with_english(dates[dates["date"].notna()], corpus)
     sentence_at = _sentence_finder(corpus)
     rows = []
     for date in dates.itertuples():
         precision = {4: "year", 7: "month", 10: "day"}[len(date.date)]
         sentence = sentence_at(date.id, date.start, date.end)[2]
-        rows.append((date.id, date.date, pd.Timestamp(date.date), precision, date.text, sentence))
-    table = pd.DataFrame(rows, columns=["id", "date", "when", "precision", "text", "sentence"])
+        rows.append((date.id, date.date, pd.Timestamp(date.date), precision, date.text, sentence, date.english))
+    table = pd.DataFrame(rows, columns=["id", "date", "when", "precision", "text", "sentence", "english"])
     table.insert(1, "label", table["id"].map(corpus.set_index("id")["label"]))
     return table.sort_values(["when", "id"], ignore_index=True)
 

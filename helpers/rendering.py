@@ -7,8 +7,12 @@ an exported HTML file. All article text is HTML-escaped.
 
 import html
 
+import pandas as pd
+
 from helpers.plotting import PALETTE
 from helpers.reading import article_id
+from helpers.segmenting import paragraphs as split_paragraphs
+from helpers.translating import glosses
 
 # One visual channel per layer, so that overlapping layers stay readable:
 # entities fill the background, quotes underline, dates get a box, English is italic and dotted.
@@ -105,6 +109,52 @@ def show(corpus, article, annotations, layers=None):
         f'<div lang="id" style="white-space:pre-wrap;line-height:1.9">{body}</div></div>'
     )
     return Highlighted(markup, f"{doc_id}: {len(text)} characters, {len(spans)} highlighted spans")
+
+
+PUBLISHED_FORMATS = {"minute": "%Y-%m-%d %H:%M", "day": "%Y-%m-%d", "month": "%Y-%m"}
+
+
+def published_as_stated(corpus):
+    """Each article's publication time as text, only as precise as it is known ("2017-06", not "2017-06-01 00:00")."""
+    return pd.Series(
+        [stamp.strftime(PUBLISHED_FORMATS[precision]) if pd.notna(stamp) else None
+         for stamp, precision in zip(corpus["published"], corpus["published_precision"])],
+        index=corpus.index, name="published", dtype=object,
+    )
+
+
+def side_by_side(corpus, article, paragraphs=None):
+    """One article's paragraphs beside their English glosses, as static HTML (a two-column table).
+
+    ``article`` is an id or a label; ``paragraphs`` a list of paragraph numbers (all by default).
+    A paragraph without a gloss says so rather than showing nothing.
+    """
+    doc_id = article_id(corpus, article)
+    blocks = split_paragraphs(corpus[corpus["id"] == doc_id])
+    if paragraphs is not None:
+        unknown = sorted(set(paragraphs) - set(blocks["paragraph"]))
+        if unknown:
+            raise ValueError(f"{doc_id} has paragraphs 1 to {blocks['paragraph'].max()}; there is no paragraph {unknown}")
+        blocks = blocks[blocks["paragraph"].isin(paragraphs)]
+    english_of = glosses()
+    cell = "padding:.3em .6em;vertical-align:top;text-align:left;border-top:1px solid #ccc"
+    rows = []
+    for block in blocks.itertuples():
+        english = english_of.get((doc_id, block.paragraph))
+        english_html = html.escape(english, quote=False) if english else "<em>(no gloss)</em>"
+        weight = "font-weight:bold;" if block.kind == "heading" else ""
+        rows.append(
+            f'<tr><td style="{cell};color:#555">{block.paragraph}</td>'
+            f'<td lang="id" style="{cell};{weight}">{html.escape(block.text, quote=False)}</td>'
+            f'<td lang="en" style="{cell};{weight}font-style:italic">{english_html}</td></tr>'
+        )
+    head = "".join(f'<th style="{cell};border-top:none">{name}</th>' for name in ["¶", "Indonesian", "English gloss"])
+    markup = (
+        '<table style="border-collapse:collapse;table-layout:fixed;width:100%;max-width:60em">'
+        '<colgroup><col style="width:2.5em"><col><col></colgroup>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+    return Highlighted(markup, f"{doc_id}: {len(rows)} paragraph{'' if len(rows) == 1 else 's'} beside {'its' if len(rows) == 1 else 'their'} English gloss{'' if len(rows) == 1 else 'es'}")
 
 
 def _highlight(text, spans):

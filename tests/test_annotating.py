@@ -240,7 +240,7 @@ def test_word_classes():
 # ---------------------------------------------------------------- beyond the seeds
 # The entity rules were written on idner-news-2k's train split and the seeds; dev.txt measures
 # them on news they were not written for. Floors sit a little below the measured scores (dev,
-# November 2026: recall PERSON 0.87, ORG 0.73, PLACE 0.83; precision 0.72), so a rule change that
+# 23 November 2026: recall PERSON 0.87, ORG 0.73, PLACE 0.85; precision 0.78), so a rule change that
 # only fits the seeds fails here.
 
 
@@ -251,22 +251,22 @@ def dev_scores():
     return scores.set_index("label")
 
 
-@pytest.mark.parametrize("label, recall", [("PERSON", 0.85), ("ORG", 0.70), ("PLACE", 0.80)])
+@pytest.mark.parametrize("label, recall", [("PERSON", 0.85), ("ORG", 0.70), ("PLACE", 0.83)])
 def test_entity_recall_on_news_the_rules_were_not_written_for(dev_scores, label, recall):
     assert dev_scores.loc[label, "recall"] >= recall
 
 
 def test_entity_precision_on_news_the_rules_were_not_written_for(dev_scores):
-    assert dev_scores.loc["all", "precision"] >= 0.70
+    assert dev_scores.loc["all", "precision"] >= 0.76
 
 
 def test_entity_scores_on_the_split_the_rules_were_written_on():
-    # Train (November 2026): recall PERSON 0.85, ORG 0.75, PLACE 0.81; precision 0.76. Beside the dev floors
+    # Train (23 November 2026): recall PERSON 0.85, ORG 0.75, PLACE 0.82; precision 0.81. Beside the dev floors
     # above, a large gap between the two splits would say the rules fit train's sentences, not news.
     train = helpers.read_conll("train")
     scores = helpers.evaluate(helpers.find_entities(train.articles), train.spans, match="lenient").scores.set_index("label")
     assert scores.loc["PERSON", "recall"] >= 0.82 and scores.loc["ORG", "recall"] >= 0.72
-    assert scores.loc["PLACE", "recall"] >= 0.78 and scores.loc["all", "precision"] >= 0.73
+    assert scores.loc["PLACE", "recall"] >= 0.80 and scores.loc["all", "precision"] >= 0.79
 
 
 def test_english_on_the_seeds_follows_the_dictionary_test(predicted, reference):
@@ -289,7 +289,39 @@ def test_people_are_found_by_pattern_on_made_up_news():
     assert entities.loc["Rahmat Sutisna", "label"] == "PERSON" and entities.loc["Sutisna", "entity"] == "Rahmat Sutisna"
     assert entities.loc["Sulastri Wijayanti", "label"] == "PERSON"
     assert entities.loc["Kabupaten Demak", "label"] == "PLACE" and entities.loc["Kabupaten Demak", "entity"] == "Demak"
-    assert "Jawa Tengah" not in entities.index  # "Gubernur Jawa Tengah": the province describes the governor (place_modifiers.txt)
+    assert "Jawa Tengah" not in entities.index  # "Gubernur Jawa Tengah": the province describes the governor
     assert entities.loc["Komisi Pemberantasan Korupsi", "label"] == "ORG"
     assert set(entities.loc["KPK", "entity"]) == {"Komisi Pemberantasan Korupsi"}
     assert entities.loc["Partai Amanat Nasional", "label"] == "ORG"
+
+
+@pytest.mark.parametrize("text, place, marked", [
+    ("Serangan militer Israel berlanjut.", "Israel", False),  # the Israeli military
+    ("Roket ditembakkan ke Israel pada Senin.", "Israel", True),
+    ("Warga belajar bahasa Inggris setiap pagi.", "Inggris", False),
+    ("Menteri Kebudayaan Yunani hadir dalam acara itu.", "Yunani", False),
+    ("Israel melancarkan operasi baru pada Senin.", "Israel", False),  # a state acting, not a location
+    ("London adalah kota termahal di Eropa.", "London", True),
+    ("Pasukan bergerak ke arah Pakistan.", "Pakistan", True),
+    ("Rombongan menyeberang ke kota Medan.", "Medan", True),
+])
+def test_a_place_is_marked_where_it_names_a_location(text, place, marked):
+    entities = helpers.find_entities(made_up(text))
+    assert (place in set(entities.loc[entities["label"] == "PLACE", "text"])) is marked
+
+
+def test_unknown_names_listed_with_a_place_or_in_an_address_are_places():
+    text = ("Ia makan di Warung Sederhana, Cikarangbaru, Jakarta Pusat, pada Senin. TPS dibuka di Medan dan "
+            "Tanjungraya.")
+    places = set(helpers.find_entities(made_up(text)).query("label == 'PLACE'")["text"])
+    assert {"Cikarangbaru", "Tanjungraya"} <= places
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Harga naik hingga Rp100 per liter.", "Rp100"),
+    ("Pilpres digelar tahun depan.", "Pilpres"),
+    ("Ia menolak tuduhan terhadap anggota Dewan itu.", "Dewan"),
+])
+def test_amounts_acronyms_and_cue_words_are_not_people(text, word):
+    people = helpers.find_entities(made_up(text)).query("label == 'PERSON'")
+    assert word not in set(people["text"])

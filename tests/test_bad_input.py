@@ -116,18 +116,21 @@ def test_byline_dates_that_are_no_date_leave_published_empty(tmp_path):
 def test_utf8_with_one_bad_byte_stays_utf8_and_says_where(tmp_path):
     text = "Judul\n\n“Kami siap bekerja,” kata Budi di Zürich.\n"
     folder = folder_with(tmp_path, {"a.txt": text.encode().replace(b"siap", b"si\xffap")})
-    row = helpers.load_corpus(folder).set_index("id").loc["a"]
+    with pytest.warns(UserWarning, match=r"a\.txt: 1 byte is not UTF-8"):
+        row = helpers.load_corpus(folder).set_index("id").loc["a"]
     assert row["encoding"] == "utf_8"
     assert "“Kami si\ufffdap bekerja,” kata Budi di Zürich." in row["text"]
     assert row["warnings"] == "1 byte is not UTF-8 and was replaced with \ufffd (line 3, byte 17)"
-    assert len(helpers.find_quotes(helpers.load_corpus(folder))) == 1
+    with pytest.warns(UserWarning):
+        assert len(helpers.find_quotes(helpers.load_corpus(folder))) == 1
     status = helpers.file_report(folder).set_index("file").loc["a.txt", "status"]
     assert status == "ok, but 1 byte is not UTF-8 and was replaced with \ufffd (line 3, byte 17)"
 
 
 def test_a_file_cut_in_the_middle_of_a_character_says_so(tmp_path):
     data = "Budi datang ke Zürich hari ini.\n".encode().rstrip(b"\n") + "é".encode()[:1]
-    row = helpers.load_corpus(folder_with(tmp_path, {"a.txt": data})).set_index("id").loc["a"]
+    with pytest.warns(UserWarning, match="ends in the middle of a character"):
+        row = helpers.load_corpus(folder_with(tmp_path, {"a.txt": data})).set_index("id").loc["a"]
     assert row["encoding"] == "utf_8" and row["text"] == "Budi datang ke Zürich hari ini.\ufffd"
     assert "the file ends in the middle of a character" in row["warnings"]
 
@@ -145,7 +148,8 @@ def test_utf32_with_its_mark_is_read(tmp_path):
 
 def test_utf16_mark_before_cjk_pairs_is_flagged(tmp_path):
     data = b"\xff\xfe" + bytes(range(0x41, 0x5b)) * 8  # ASCII bytes read in pairs: CJK characters
-    row = helpers.load_corpus(folder_with(tmp_path, {"a.txt": data})).set_index("id").loc["a"]
+    with pytest.warns(UserWarning, match="not in the Latin script"):
+        row = helpers.load_corpus(folder_with(tmp_path, {"a.txt": data})).set_index("id").loc["a"]
     assert "most of its letters are not in the Latin script" in row["warnings"]
 
 

@@ -95,3 +95,19 @@ def test_plots_return_the_axes_they_drew_on(corpus):
         fig, ax = plt.subplots()
         assert draw(ax) is ax and ax.get_title()
         plt.close(fig)
+
+
+def test_tf_idf_and_similarity_are_the_pandas_steps_notebook_04_shows(corpus):
+    """The formula written out (tf = count / words, idf = ln((1 + N) / (1 + df)) + 1, cosine) gives the helpers' numbers."""
+    import numpy as np
+
+    counts = helpers.comparing.term_counts(corpus)
+    matrix = counts.pivot_table(index="id", columns="term", values="count", fill_value=0)
+    tf = matrix.div(matrix.sum(axis=1), axis=0)
+    idf = np.log((1 + len(matrix)) / (1 + (matrix > 0).sum(axis=0))) + 1
+    by_hand = tf * idf
+    assert np.allclose(helpers.tf_idf(counts).loc[by_hand.index, by_hand.columns], by_hand)
+    length = np.sqrt((by_hand**2).sum(axis=1))
+    cosine = (by_hand @ by_hand.T) / np.outer(length, length)
+    assert np.allclose(helpers.similarity(corpus).loc[cosine.index, cosine.columns], cosine)
+    assert 0 < cosine.min().min() < cosine.max().max()

@@ -73,6 +73,33 @@ def test_the_instructor_version_has_every_solution(built, name):
     assert len(SOLUTION_CLASS.findall(page.read_text(encoding="utf-8"))) == len(solutions)
 
 
+def instructor_notes(nb):
+    """The text lines of the instructor-only cells, long enough to be unmistakable."""
+    notes = [nbs.source(c) for c in nb.cells if "instructor" in nbs.tags(c)]
+    return {line.strip() for note in notes for line in note.splitlines() if len(line.strip()) > 30}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_instructor_notes_reach_only_the_instructor_versions(built, name):
+    nb = nbs.read(nbs.NOTEBOOKS / name)
+    notes = instructor_notes(nb)
+    assert notes, f"{name}: has no instructor notes"
+    student_nb = nbs.read(built / "student" / name)
+    assert not [c for c in student_nb.cells if "instructor" in nbs.tags(c)]
+    student_sources = "\n".join(nbs.source(c) for c in student_nb.cells)
+    student_raw = (built / "handouts" / "student" / name.replace(".ipynb", ".html")).read_text(encoding="utf-8")
+    instructor_raw = (built / "handouts" / "instructor" / name.replace(".ipynb", ".html")).read_text(encoding="utf-8")
+    assert "celltag_instructor" not in student_raw.split("</head>")[-1]
+    assert instructor_raw.split("</head>")[-1].count('celltag_instructor') == len([c for c in nb.cells if "instructor" in nbs.tags(c)])
+    # Markdown is rendered, so compare the notes' words, not their markup.
+    words = lambda text: " ".join(re.findall(r"[A-Za-z]{4,}", re.sub(r"<[^>]+>", "", text)))
+    student_words, instructor_words = words(page_text(built / "handouts" / "student" / name.replace(".ipynb", ".html"))), words(page_text(built / "handouts" / "instructor" / name.replace(".ipynb", ".html")))
+    for line in notes:
+        assert line not in student_sources
+        assert words(line) not in student_words
+        assert words(line) in instructor_words
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_every_exercise_has_a_starter_cell_in_the_student_notebook(built, name):
     cells = nbs.read(built / "student" / name).cells

@@ -8,9 +8,10 @@ import helpers
 from helpers import learning
 from helpers.conll import read_conll
 
-# Floors a little below the dev-split F1 measured when the tagger was written (ORG 0.81, PERSON 0.91,
-# PLACE 0.80, all 0.85): a change that makes the tagger clearly worse fails here.
-DEV_FLOORS = {"ORG": 0.78, "PERSON": 0.88, "PLACE": 0.77, "all": 0.82}
+# Floors a little below the dev-split F1 measured with the training parameters chosen by 5-fold
+# cross-validation inside train (23 November 2026: ORG 0.83, PERSON 0.92, PLACE 0.80, all 0.854): a
+# change that makes the tagger clearly worse fails here, and "all" keeps issue 10's 0.85.
+DEV_FLOORS = {"ORG": 0.80, "PERSON": 0.89, "PLACE": 0.77, "all": 0.85}
 
 
 @pytest.fixture(scope="session")
@@ -195,3 +196,16 @@ def test_a_feature_of_your_own_is_used_in_training_and_tagging(train, dev):
     assert "ends_in_a" in set(small.weights()["feature"])
     with pytest.raises(ValueError, match="cannot be saved"):
         small.save("unused.crfsuite")
+
+
+def test_tagging_in_several_processes_gives_the_same_spans(tagger, dev, monkeypatch):
+    monkeypatch.setattr(learning, "PARALLEL_MIN_SENTENCES", 1)
+    monkeypatch.setattr(learning, "PARALLEL_CHUNK", 50)
+    serial = learning.tag_entities(dev.articles, tagger)
+    assert learning.tag_entities(dev.articles, tagger, jobs=2).equals(serial) and len(serial) > 100
+
+
+@pytest.mark.parametrize("jobs", [0, 1.5, "2"])
+def test_jobs_must_be_a_whole_number_of_processes(tagger, dev, jobs):
+    with pytest.raises(ValueError, match="jobs must be"):
+        learning.tag_entities(dev.articles, tagger, jobs=jobs)

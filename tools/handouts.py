@@ -2,9 +2,9 @@
 
 From the committed notebooks, without running them again:
 
-    build/student/NN_*.ipynb                solutions removed, a starter cell after each exercise, outputs cleared
-    build/handouts/instructor/NN_*.html     everything, solutions included
-    build/handouts/student/NN_*.html        without solutions
+    build/student/NN_*.ipynb                solutions and instructor notes removed, a starter cell after each exercise, outputs cleared
+    build/handouts/instructor/NN_*.html     everything, solutions and instructor notes included
+    build/handouts/student/NN_*.html        without solutions and instructor notes
     build/handouts/index.html               the route, with links to both versions
 
 The HTML uses tools/templates/baca: no script, no network, A4 print styles, a header and credits.
@@ -27,6 +27,7 @@ import notebooks as nbs
 BUILD = nbs.ROOT / "build"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STARTER = "# Your answer here\n"
+INSTRUCTOR_ONLY = {"solution", "instructor"}  # cell tags the student versions leave out
 LINK = re.compile(r"\]\((?!https?:|#)([^)\s]+)\)")
 
 
@@ -43,10 +44,10 @@ def credits():
 
 
 def student_version(nb):
-    """The notebook without solutions: each exercise followed by an empty starter cell instead."""
+    """The notebook without solutions and instructor notes: each exercise followed by an empty starter cell instead."""
     nb = copy.deepcopy(nb)
     # TagRemovePreprocessor must be enabled explicitly, or an .ipynb export keeps every cell.
-    remover = TagRemovePreprocessor(remove_cell_tags={"solution"}, enabled=True)
+    remover = TagRemovePreprocessor(remove_cell_tags=INSTRUCTOR_ONLY, enabled=True)
     nb, _ = remover.preprocess(nb, {})
     cells = []
     for cell in nb.cells:
