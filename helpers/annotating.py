@@ -255,12 +255,12 @@ class _Article:
         organisation cue, an acronym): all of it when it starts with an uncommon word or with one
         common word before one (*Siti Choiriana*, *Budi Gunawan*), else only from the first uncommon
         word (*Menteri Keuangan Sri Mulyani* gives *Mulyani*: *Keuangan* and *Sri* are both common words).
-        Inside a title, a role is more title (*Direktur … Direktur*): it is passed over, not read again,
-        so a run of roles costs one pass.
+        Inside a title, a row of roles (*Direktur Direktur …*) is passed over at once: reading them one
+        title inside another would cost a pass over the run for each role.
         """
-        if self.in_title:
-            return i + self._role_at(words, i)
         i += self._role_at(words, i)
+        while self.in_title and i < len(words) and self._role_at(words, i):
+            i += self._role_at(words, i)
         explained_end, j = i, i
         while j < len(words):
             size = self._known_at(words, j) or self._role_at(words, j)
