@@ -5,6 +5,7 @@ text`` with offsets into the article's clean ``text``) with columns of its own.
 The rules are meant to be read: patterns here, word lists in ``helpers/data``.
 """
 
+import bisect
 import datetime as dt
 import re
 from functools import lru_cache
@@ -41,6 +42,7 @@ ORG_LINKS = ("dan", "untuk", "&")  # inside an organisation's name: Badan Pengaw
 # A run of capitalised words (and initials), with the small words that may stand inside a name.
 _RUN = re.compile(rf"(?:{INITIAL} )*{CAPWORD}(?:(?: (?:{'|'.join(PERSON_LINKS + ORG_LINKS)}))? (?:{INITIAL}|{CAPWORD}))*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]?\s+|\n|[\"“(]\s*)$")
+SENTENCE_START_WINDOW = 8  # searched only this far back (clean text has single spaces): searching from 0 is quadratic
 _ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z\d-]*[A-Z\d])\)")  # Komisi Pemberantasan Korupsi (KPK)
 _COMMA_NAME = re.compile(rf", ({NAME})")
 # A single capitalised word as common as this in English (Zipf, about 3 per million words) is more
@@ -143,6 +145,9 @@ def _checked_gazetteer(extra):
     empty = extra["name"].fillna("").astype(str).str.strip() == ""
     if empty.any():
         raise ValueError(f"extra_gazetteer: row {int(empty.idxmax())} has an empty name")
+    unlabelled = extra["label"].isna() | (extra["label"].astype(str).str.strip() == "")
+    if unlabelled.any():
+        raise ValueError(f"extra_gazetteer: row {int(unlabelled.idxmax())} has no label (ORG, PLACE or a label of your own)")
     return extra.astype({"name": str, "label": str})
 
 
@@ -182,7 +187,7 @@ class _Article:
 
     def _without_sentence_start(self, words):
         """The run without a common word that is capitalised only because it starts the sentence."""
-        while words and _SENTENCE_START.search(self.text, 0, words[0][0]) and _is_common(self.word(words[0])) \
+        while words and _SENTENCE_START.search(self.text, max(0, words[0][0] - SENTENCE_START_WINDOW), words[0][0]) and _is_common(self.word(words[0])) \
                 and not self._known_at(words, 0) and not self._role_at(words, 0) and self.word(words[0]) not in self.begins \
                 and not (self.word(words[0]).lower() not in stopwords() and len(words) > 1 and self._uncommon(self.word(words[1]))):
             words = words[1:]
@@ -202,7 +207,10 @@ class _Article:
         role = _roles().match(self.text, words[i][0])
         if not role:
             return 0
-        return sum(1 for start, _ in words[i:] if start < role.end())
+        size = 1  # counted up to the role's end, not over the rest of the run: runs can be long
+        while i + size < len(words) and words[i + size][0] < role.end():
+            size += 1
+        return size
 
     def _read_run(self, words):
         i = 0
@@ -253,8 +261,12 @@ class _Article:
         organisation cue, an acronym): all of it when it starts with an uncommon word or with one
         common word before one (*Siti Choiriana*, *Budi Gunawan*), else only from the first uncommon
         word (*Menteri Keuangan Sri Mulyani* gives *Mulyani*: *Keuangan* and *Sri* are both common words).
+        Inside a title, a row of roles (*Direktur Direktur …*) is passed over at once: reading them one
+        title inside another would cost a pass over the run for each role.
         """
         i += self._role_at(words, i)
+        while self.in_title and i < len(words) and self._role_at(words, i):
+            i += self._role_at(words, i)
         explained_end, j = i, i
         while j < len(words):
             size = self._known_at(words, j) or self._role_at(words, j)
@@ -460,10 +472,12 @@ def _by_article(table):
 def _longest_first(candidates):
     """Spans that do not overlap, preferring the longer one (and, at equal length, the earlier candidate)."""
     ranked = sorted(enumerate(candidates), key=lambda item: (-(item[1][1] - item[1][0]), item[0]))
-    kept = []
+    kept, starts = [], []  # in text order; kept spans never overlap, so only a new span's two neighbours can touch it
     for _, span in ranked:
-        if all(span[1] <= other[0] or span[0] >= other[1] for other in kept):
-            kept.append(span)
+        at = bisect.bisect_left(starts, span[0])
+        if span[0] < span[1] and (at == 0 or kept[at - 1][1] <= span[0]) and (at == len(kept) or span[1] <= kept[at][0]):
+            kept.insert(at, span)
+            starts.insert(at, span[0])
     return sorted(kept)
 
 
@@ -480,15 +494,25 @@ MIN_UNATTRIBUTED_WORDS = 5
 
 
 def _quote_spans(paragraph):
-    """(start, end) of each quotation in a paragraph, marks included. An unclosed quote runs to the paragraph's end."""
-    spans, opened = [], None
+    """(start, end) of each quotation in a paragraph, marks included. An unclosed quote runs to the paragraph's end.
+
+    A quotation inside a quotation in the other style of marks (“… "tidak" …”, "… “ya” …") is part
+    of the outer one, so the outer one is not cut short at the inner closing mark.
+    """
+    spans, marks, opened = [], [], None  # marks: the opening marks still open, innermost last
     for i, char in enumerate(paragraph):
-        if opened is None and (char == "“" or (char == '"' and (i == 0 or not paragraph[i - 1].isalnum()))):
-            opened = i
-        elif opened is not None and char in "”\"" and i > opened:
-            spans.append((opened, i + 1))
-            opened = None
-    if opened is not None:
+        before = paragraph[i - 1] if i else " "
+        after = paragraph[i + 1] if i + 1 < len(paragraph) else " "
+        if not marks:
+            if char == "“" or (char == '"' and not before.isalnum()):
+                marks, opened = [char], i
+        elif (char == "“" and marks[-1] == '"') or (char == '"' and marks[-1] == "“" and (before.isspace() or before in "([") and not after.isspace()):
+            marks.append(char)
+        elif char in "”\"":
+            marks.pop()
+            if not marks:
+                spans.append((opened, i + 1))
+    if marks:
         spans.append((opened, len(paragraph)))
     return spans
 

@@ -36,9 +36,11 @@ import pandas as pd
 from helpers import _checks
 from helpers._data import read_csv
 
-# Characters that format text but are not text: zero-width space and joiners,
-# left-to-right and right-to-left marks, word joiner, byte-order mark.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"))
+# Characters that format text but are not text: zero-width space, left-to-right and right-to-left marks,
+# direction embeddings, overrides and isolates (which can make text display in another order than it is
+# stored), word joiner, byte-order mark, soft hyphen. The zero-width joiner and non-joiner are kept: they
+# are part of emoji (👩‍💻) and of words in Persian and Indic scripts.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2060\ufeff\u00ad"))
 _SPACES = re.compile(r"[^\S\n]+")  # any run of white space except the newline: NBSP, tabs, thin spaces
 MAX_TITLE_WORDS = 20
 MAX_STANDFIRST_LINES = 2  # more lines before the byline means the byline is not under the headline
@@ -54,7 +56,7 @@ def normalize(text):
 
     CRLF and CR become ``\\n``; NBSP, tabs and other Unicode spaces become one
     plain space; invisible format characters (zero-width space, direction
-    marks, soft hyphen) are removed, which joins the word they sat in. Each
+    marks and overrides, soft hyphen) are removed, which joins the word they sat in. Each
     line is stripped. Letters, quotes and punctuation are left exactly as
     they are: curly quotes stay curly.
     """

@@ -54,9 +54,13 @@ def cosine(weights):
 
 
 def similarity(corpus, drop_stopwords=True, use_stems=False):
-    """Cosine similarity of the articles' TF-IDF vectors: a square DataFrame indexed by article id (1 = same words)."""
+    """Cosine similarity of the articles' TF-IDF vectors: a square DataFrame indexed by article id (1 = same words).
+
+    An article with no terms left (only stopwords) keeps its row: 0 with every article, itself included.
+    """
     _checks.corpus(corpus, "similarity")
-    return cosine(tf_idf(term_counts(corpus, drop_stopwords, use_stems))).clip(upper=1.0)
+    weights = tf_idf(term_counts(corpus, drop_stopwords, use_stems)).reindex(pd.Index(corpus["id"], name="id"), fill_value=0.0)
+    return cosine(weights).clip(upper=1.0)
 
 
 def distinctive_terms(corpus, n=10, drop_stopwords=True, use_stems=False):

@@ -1,7 +1,12 @@
 """Reading: from a folder of article files to a corpus DataFrame, one row per article."""
 
+import codecs
+import errno
 import hashlib
+import io
+import os
 import re
+import stat
 import warnings
 from functools import lru_cache
 from pathlib import Path
@@ -43,47 +48,169 @@ def seeds_folder():
     return home / "seeds"
 
 
+# Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+_BOMS = [
+    (b"\xff\xfe\x00\x00", "utf_32", "UTF-32"), (b"\x00\x00\xfe\xff", "utf_32", "UTF-32"),
+    (b"\xef\xbb\xbf", "utf_8_sig", "UTF-8"), (b"\xff\xfe", "utf_16", "UTF-16"), (b"\xfe\xff", "utf_16", "UTF-16"),
+]
+# The legacy encoding a reader of Indonesian news meets: Windows' Western code page, which reads ISO Latin-1
+# byte for byte wherever Latin-1 has letters. Bytes in any other (KOI8-R, Shift JIS …) are refused, not guessed
+# at: charset-normalizer's guess for a short text is often a neighbouring code page that garbles every accent.
+LEGACY_ENCODING = "cp1252"
+MAX_NON_ASCII_SHARE = 0.3  # of the letters: more, in cp1252, means the bytes were some other alphabet
+MAX_REPLACED_BYTES = 3  # more bytes that are not UTF-8, beside valid UTF-8 letters, means two encodings in one file
+
+
 def _decode(data, shown):
-    """The text of one file's bytes and the encoding they were in; ArticleError, naming ``shown``, if not text."""
+    """(text, encoding, warning) of one file's bytes; ArticleError, naming ``shown``, if they are not text.
+
+    UTF-8, or UTF-8/16/32 with a byte-order mark; UTF-8 with a few bytes that are not UTF-8 is read as
+    UTF-8 with those bytes replaced by U+FFFD, and ``warning`` says how many and where (else it is "").
+    Anything else must be LEGACY_ENCODING, with letters mostly ASCII.
+    """
     if not data.strip():
         raise ArticleError(f"{shown}: the file is empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf_16"
-    try:
-        text, encoding = data.decode("utf-8-sig"), "utf_8"
-        if data.startswith(b"\xef\xbb\xbf"):
-            encoding = "utf_8_sig"
-    except UnicodeDecodeError:
-        best = charset_normalizer.from_bytes(data).best()
-        if best is None:
-            raise ArticleError(f"{shown}: not text in any encoding charset-normalizer knows (a binary file?)") from None
-        text, encoding = str(best), best.encoding
-        if encoding != "cp1252" and _decodes_the_same(data, "cp1252", text):
-            # Western and Central European code pages agree on most bytes; when they agree on
-            # all of this file's, name the Western one a reader of Indonesian text expects.
-            encoding = "cp1252"
+    warning = ""
+    for mark, encoding, name in _BOMS:
+        if data.startswith(mark):
+            text = _decode_marked(data, encoding, name, shown)
+            if encoding != "utf_8_sig":
+                warning = _not_latin_warning(text, name)
+            break
+    else:
+        if b"\x00" in data:
+            raise ArticleError(f"{shown}: {_nul_bytes(data)}")
+        try:
+            text, encoding = data.decode("utf-8"), "utf_8"
+        except UnicodeDecodeError:
+            text, encoding, warning = _decode_not_utf8(data, shown)
     if _CONTROL.search(text):
         raise ArticleError(f"{shown}: contains control characters such as NUL, so it is a binary file, not text")
-    return text, encoding
+    return text, encoding, warning
 
 
-def _decodes_the_same(data, encoding, text):
+def _decode_marked(data, encoding, name, shown):
     try:
-        return data.decode(encoding) == text
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        if error.reason == "truncated data":
+            raise ArticleError(f"{shown}: starts with a {name} byte-order mark but ends in the middle of a character (cut short?)") from None
+        raise ArticleError(f"{shown}: starts with a {name} byte-order mark but is not valid {name} at byte {error.start} "
+                           "(binary data after the mark?)") from None
+
+
+def _not_latin_warning(text, name):
+    """A warning when most letters are not in the Latin script: what bytes read in the wrong width look like (ASCII as CJK)."""
+    letters = [char for char in text if char.isalpha()]
+    if letters and sum(char < "\u0250" for char in letters) < len(letters) / 2:
+        return f"most of its letters are not in the Latin script ({''.join(letters[:5])}…): is it really {name}?"
+    return ""
+
+
+def _nul_bytes(data):
+    """What a file with NUL bytes and no byte-order mark is: UTF-16 without its mark, or binary."""
+    for parity, order in ((1, "little"), (0, "big")):
+        if data[parity::2].count(0) > 0.9 * (len(data) // 2) and data[1 - parity::2].count(0) < 0.1 * (len(data) // 2):
+            return (f"looks like UTF-16 ({order}-endian) without a byte-order mark: every second byte is NUL. "
+                    "Save it again as UTF-8")
+    return "contains NUL bytes, so it is a binary file, not text"
+
+
+def _decode_not_utf8(data, shown):
+    """(text, encoding, warning) of bytes that are not all UTF-8: UTF-8 with a few bad bytes, or a legacy encoding."""
+    text, bad = _utf8_replacing(data)
+    valid_non_ascii = sum(1 for char in text if char > "\x7f") - len(bad)
+    tail = data[bad[0]:]
+    # A lone é at the end of a short cp1252 file looks cut short too: with no other UTF-8 to go by, it is cp1252.
+    if len(bad) == 1 and _is_cut_character(tail) and (valid_non_ascii > 0 or len(tail) > 1):
+        return text, "utf_8", f"the file ends in the middle of a character (cut short?); it was replaced with \ufffd (line {_line_of(data, bad[0])})"
+    if valid_non_ascii > 0 and len(bad) <= MAX_REPLACED_BYTES:
+        where = "; ".join(f"line {_line_of(data, at)}, byte {at}" for at in bad)
+        count = "1 byte is not UTF-8 and was" if len(bad) == 1 else f"{len(bad)} bytes are not UTF-8 and were"
+        return text, "utf_8", f"{count} replaced with \ufffd ({where})"
+    if valid_non_ascii > 0:
+        raise ArticleError(f"{shown}: mixes encodings: {valid_non_ascii} characters are UTF-8 but {len(bad)} bytes are not "
+                           f"(the first on line {_line_of(data, bad[0])}). Save it again as UTF-8")
+    try:
+        text = data.decode(LEGACY_ENCODING)
     except UnicodeDecodeError:
-        return False
+        text = None
+    letters = [char for char in text or "" if char.isalpha()]
+    if text is not None and sum(char > "\x7f" for char in letters) <= MAX_NON_ASCII_SHARE * len(letters):
+        return text, LEGACY_ENCODING, ""
+    best = charset_normalizer.from_bytes(data).best()
+    guess = f" (charset-normalizer guesses {best.encoding})" if best is not None else ""
+    raise ArticleError(f"{shown}: not UTF-8, nor the Windows-1252/Latin-1 a reader of Indonesian news meets{guess}: "
+                       "save it as UTF-8")
 
 
-def read_manifest(folder=None):
+def _utf8_replacing(data):
+    """The bytes read as UTF-8 with each bad byte sequence replaced by U+FFFD, and where each one starts."""
+    bad = []
+
+    def replace(error):
+        bad.append(error.start)
+        return "\ufffd", error.end
+
+    codecs.register_error("helpers.reading.replace", replace)  # registered per call: the handler records into this call's list
+    return data.decode("utf-8", errors="helpers.reading.replace"), bad
+
+
+def _is_cut_character(tail):
+    try:
+        tail.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.reason == "unexpected end of data"
+    return False
+
+
+def _line_of(data, at):
+    return data.count(b"\n", 0, at) + 1
+
+
+def read_manifest(folder=None, shown=None):
     """The folder's manifest.csv as a DataFrame (empty if the folder has none).
 
     For the seeds it records what the text does not print, and for every such
-    field a ``*_clue`` column saying what it was inferred from.
+    field a ``*_clue`` column saying what it was inferred from. It is decoded like an
+    article (UTF-8, or cp1252 from a spreadsheet); ArticleError, naming it (``shown``),
+    if it cannot be read as a table with an ``id`` column.
     """
     path = Path(folder or seeds_folder()) / MANIFEST
+    shown = shown or str(path)
     if not path.exists():
         return pd.DataFrame(columns=["id"])
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ArticleError(f"{shown}: cannot be read: {error.strerror or error}") from None
+    text, _, _ = _decode(data, shown)
+    try:
+        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        raise ArticleError(f"{shown}: cannot be read as a table ({str(error).strip()})") from None
+    if "id" not in table.columns:
+        raise ArticleError(f"{shown}: has no id column (its columns: {', '.join(map(str, table.columns))}); "
+                           "the id is the article's file name without .txt")
+    return table
+
+
+def _manifest_entries(table, shown=MANIFEST):
+    """({id: the manifest row as a dict}, {id: what is wrong with its rows}): a row given twice, or a published value that is no date."""
+    rows_of = {}
+    for number, doc_id in enumerate(table["id"], start=2):  # as a spreadsheet numbers them: the header is row 1
+        rows_of.setdefault(doc_id, []).append(number)
+    problems = {}
+    for doc_id, numbers in rows_of.items():
+        if len(numbers) > 1:
+            problems[doc_id] = f"{shown}, rows {' and '.join(map(str, numbers))}: the id {doc_id!r} is given twice, " \
+                               "so which row describes the article cannot be told"
+    if "published" in table.columns:
+        for number, (doc_id, value) in enumerate(zip(table["id"], table["published"]), start=2):
+            if value.strip() and parse_published(value)[1] is None and doc_id not in problems:
+                problems[doc_id] = f"{shown}, row {number}: published {value!r} is not a date " \
+                                   "(write it as 2020-02-24, 2020-02-24 15:22 or 24 Februari 2020)"
+    return {row["id"]: row for row in table.to_dict("records")}, problems
 
 
 @lru_cache(maxsize=None)
@@ -189,10 +316,13 @@ def _shown_name(folder, path):
 
 
 def _files(folder, recursive=False):
-    """The folder, its .txt files relative to it (sorted), and how many files in subfolders were left out.
+    """(root, every entry named *.txt in any case, sorted, and how many in subfolders were left out).
 
-    Hidden folders (``.ipynb_checkpoints``, ``.git``) are never read or counted.
+    ArticleError if the folder itself is unusable. Hidden folders (``.ipynb_checkpoints``, ``.git``)
+    are never read or counted.
     """
+    if folder is not None and str(folder).strip() == "":
+        raise ArticleError("the folder name is empty: give a folder, or nothing for the collection's seeds/")
     root = Path(folder) if folder is not None else seeds_folder()
     shown = str(folder) if folder is not None else "seeds"
     if not root.exists():
@@ -200,11 +330,10 @@ def _files(folder, recursive=False):
     if not root.is_dir():
         raise ArticleError(f"{shown}: is a file, not a folder of .txt articles")
     found = sorted(
-        path.relative_to(root)
-        for path in root.rglob("*")
-        if path.suffix.lower() == ".txt" and path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts)
+        path for path in root.rglob("*")
+        if path.suffix.lower() == ".txt" and not any(part.startswith(".") for part in path.relative_to(root).parts)
     )
-    paths = [path for path in found if recursive or len(path.parts) == 1]
+    paths = [path for path in found if recursive or path.parent == root]
     skipped = len(found) - len(paths)
     if not paths:
         hint = f" ({skipped} in subfolders: pass recursive=True to read them)" if skipped else ""
@@ -219,12 +348,55 @@ def _warn_skipped(folder, skipped):
                       "(their ids are then their paths inside the folder, such as 2020/kompas_1)", stacklevel=3)
 
 
+def _article_id(root, path):
+    """An article's id: its file name relative to the folder, without .txt (in any case)."""
+    return path.relative_to(root).with_suffix("").as_posix()
+
+
+def _entry_problem(path):
+    """What makes a *.txt entry no file to read (a folder, a broken link, a pipe), or None. A pipe is never opened: reading one waits for ever."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "is a link that leads back to itself"
+        return "is a link to a file that does not exist" if path.is_symlink() else f"cannot be read: {error.strerror}"
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if not stat.S_ISREG(mode):
+        return "is not a regular file (a pipe or a device)"
+    return None
+
+
+def _case_clashes(folder, root, paths):
+    """{path: problem} for files whose ids differ only in case (a.txt and a.TXT): which one is meant cannot be told."""
+    by_key = {}
+    for path in paths:
+        by_key.setdefault(_article_id(root, path).casefold(), []).append(path)
+    clashes = {}
+    for group in (group for group in by_key.values() if len(group) > 1):
+        names = " and ".join(path.name for path in group)
+        for path in group:
+            clashes[path] = f"{_shown_name(folder, group[0].relative_to(root)).removesuffix(group[0].name)}{names}: their names differ only in case, " \
+                            "so their ids would be the same: rename one"
+    return clashes
+
+
 def outside_seeds(path):
-    """``path`` as a Path, with its folder made; ValueError if it is inside seeds/, which is never written to."""
+    """``path`` as a Path, with its folder made; ValueError if it is inside seeds/ or is a seed under another name.
+
+    A hard link to a seed file (the same file, another name) counts as inside: its inode is compared.
+    """
     path = Path(path)
+    refusal = f"{path}: will not write into seeds/, which holds the collection's source data"
     home = collection_home()
-    if home is not None and path.resolve().is_relative_to((home / "seeds").resolve()):
-        raise ValueError(f"{path}: will not write into seeds/, which holds the collection's source data")
+    seeds = home / "seeds" if home is not None else None
+    if seeds is not None and path.resolve().is_relative_to(seeds.resolve()):
+        raise ValueError(refusal)
+    if seeds is not None and path.exists():
+        for seed in seeds.rglob("*"):
+            if seed.is_file() and os.path.samefile(seed, path):
+                raise ValueError(f"{refusal}: it is seeds/{seed.relative_to(seeds).as_posix()} under another name (a hard link)")
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -232,7 +404,7 @@ def outside_seeds(path):
 PRACTICE_FURNITURE = "Tonton juga video pilihan di kanal kami."  # made up: furniture no shipped rule knows
 
 
-def make_practice_folder(folder):
+def make_practice_folder(folder, overwrite=False):
     """Write a messy practice copy of the seeds into ``folder`` and return it as a Path.
 
     - the blog post (curly quotes, NBSP) re-encoded as cp1252 with CRLF line ends;
@@ -240,9 +412,13 @@ def make_practice_folder(folder):
     - the detik article with one made-up line of page furniture ("Watch our selected videos too")
       inserted after its third paragraph, for practising a new cleaning rule;
     - an empty file and a non-text file (PNG bytes) named .txt.
-    The seeds themselves are only read.
+    The seeds themselves are only read. A folder that already holds files is refused (they may be
+    a learner's own) unless ``overwrite=True``.
     """
     folder = outside_seeds(Path(folder) / "placeholder").parent
+    if folder.is_dir() and any(folder.iterdir()) and not overwrite:
+        raise FileExistsError(f"{folder}: the folder is not empty, and its files could be overwritten: choose a new folder, "
+                              "or pass overwrite=True")
     raws = {path.stem: path.read_text(encoding="utf-8") for path in sorted(seeds_folder().glob("*.txt"))}
     telkom, liputan, blog = raws.values()
     telkom_lines = telkom.split("\n")  # detik's paragraphs are single lines
@@ -259,23 +435,68 @@ def make_practice_folder(folder):
     return folder
 
 
+class _Folder:
+    """A folder of articles as load_corpus and file_report read it: its files, its manifest, and every file's problem."""
+
+    def __init__(self, folder, recursive=False):
+        self.folder = folder
+        self.root, self.paths, self.skipped = _files(folder, recursive)
+        self.clashes = _case_clashes(folder, self.root, self.paths)
+        self.manifest_problem, self.entries, self.row_problems = None, {}, {}
+        if (self.root / MANIFEST).exists():
+            try:
+                shown = _shown_name(folder, Path(MANIFEST))
+                self.entries, self.row_problems = _manifest_entries(read_manifest(self.root, shown), shown)
+            except ArticleError as error:
+                self.manifest_problem = str(error)
+
+    def read(self, path, extra_rules=None):
+        """(id, raw, encoding, warning, cleaned, manifest entry) of one file; ArticleError naming it and its problem."""
+        shown = _shown_name(self.folder, path.relative_to(self.root))
+        problem = _entry_problem(path)
+        if problem:
+            raise ArticleError(f"{shown}: {problem}")
+        if path in self.clashes:
+            raise ArticleError(self.clashes[path])
+        try:
+            data = path.read_bytes()  # read once: decoded here, and hashed against the manifest below
+        except OSError as error:
+            raise ArticleError(f"{shown}: cannot be read: {error.strerror or error}") from None
+        raw, encoding, warning = _decode(data, shown)
+        doc_id = _article_id(self.root, path)
+        if doc_id in self.row_problems:
+            raise ArticleError(self.row_problems[doc_id])
+        entry = self.entries.get(doc_id)
+        if entry is not None and entry.get("sha256") and entry["sha256"] != hashlib.sha256(data).hexdigest():
+            raise ArticleError(f"{shown}: its checksum differs from {MANIFEST}: the file was changed, or the manifest is out of date")
+        cleaned = cleaning.clean(raw, extra_rules)
+        if not cleaned.blocks:
+            raise ArticleError(f"{shown}: nothing is left after removing page furniture (is it an article?)")
+        return doc_id, raw, encoding, warning, cleaned, entry
+
+
 def file_report(folder=None, recursive=False):
     """One row per .txt file of a folder: file, bytes, encoding, status ("ok", or what is wrong with it).
 
-    ``recursive`` as for ``load_corpus``: with True, files in subfolders too, named by their path in the folder.
+    A file read with a warning (bytes that are not UTF-8, replaced) has the status "ok, but …";
+    a manifest.csv that cannot be used gets a row of its own. ``recursive`` as for ``load_corpus``:
+    with True, files in subfolders too, named by their path in the folder.
     """
-    root, paths, skipped = _files(folder, recursive)
-    _warn_skipped(folder, skipped)
+    articles = _Folder(folder, recursive)
+    _warn_skipped(folder, articles.skipped)
     rows = []
-    for path in paths:
+    for path in articles.paths:
         encoding, status = None, "ok"
         try:
-            raw, encoding = _decode((root / path).read_bytes(), path.as_posix())
-            if not cleaning.clean(raw).blocks:
-                status = "nothing is left after removing page furniture"
+            _, _, encoding, warning, _, _ = articles.read(path)
+            status = f"ok, but {warning}" if warning else status
         except ArticleError as error:
-            status = str(error).removeprefix(f"{path.as_posix()}: ")
-        rows.append({"file": path.as_posix(), "bytes": (root / path).stat().st_size, "encoding": encoding, "status": status})
+            status = str(error).removeprefix(f"{_shown_name(folder, path.relative_to(articles.root))}: ")
+        size = path.stat().st_size if _entry_problem(path) is None else None
+        rows.append({"file": path.relative_to(articles.root).as_posix(), "bytes": size, "encoding": encoding, "status": status})
+    if articles.manifest_problem:
+        status = articles.manifest_problem.removeprefix(f"{_shown_name(folder, Path(MANIFEST))}: ")
+        rows.append({"file": MANIFEST, "bytes": (articles.root / MANIFEST).stat().st_size, "encoding": None, "status": status})
     return pd.DataFrame(rows)
 
 
@@ -288,49 +509,42 @@ def load_corpus(folder=None, on_error="raise", extra_rules=None, recursive=False
     are read with ``recursive=True`` (their ids are then their paths in the folder, ``2020/kompas_1``);
     without it, a warning says how many were left out.
 
-    Columns: ``id`` (file stem), ``label`` (short name for tables and plots),
+    Columns: ``id`` (the file name without .txt), ``label`` (short name for tables and plots),
     ``title``, ``outlet``, ``author``, ``published`` (Timestamp or NaT, in the
     outlet's local time, WIB for the seeds), ``published_precision`` (minute,
     day or month), ``place`` (from the dateline), ``language``,
     ``n_paragraphs`` (body paragraphs, headings not counted), ``n_sentences``,
     ``n_words`` (tokens that are not punctuation), ``encoding`` (the file's),
+    ``warnings`` (what reading the file had to repair, such as bytes that are not UTF-8; else ""),
     ``file``, ``text`` (the clean body, without the dateline: blocks separated by a blank line) and
     ``raw`` (the file as decoded).
 
     Metadata printed in the text wins; the folder's ``manifest.csv``, if any,
-    fills the rest. Raises ``ArticleError`` naming every file that cannot be read;
-    with ``on_error="skip"`` it loads the others instead (``file_report`` says why
-    a file was left out). ``extra_rules`` adds cleaning rules for this load: a
-    table with the columns of ``helpers/data/boilerplate.csv``, or a list of rows
-    ``(rule, action, pattern, description)``.
+    fills the rest. Raises ``ArticleError`` naming every file that cannot be read
+    (and every manifest row that cannot be used); with ``on_error="skip"`` it loads the
+    others instead (``file_report`` says why a file was left out). ``extra_rules`` adds
+    cleaning rules for this load: a table with the columns of ``helpers/data/boilerplate.csv``,
+    or a list of rows ``(rule, action, pattern, description)``.
     """
     if on_error not in ("raise", "skip"):
         raise ValueError(f'load_corpus: on_error must be "raise" or "skip", not {on_error!r}')
     extra_rules = cleaning.rule_table(extra_rules)
-    root, paths, skipped = _files(folder, recursive)
-    _warn_skipped(folder, skipped)
-    manifest = read_manifest(root).set_index("id")
-    rows, problems = [], []
-    for path in paths:
-        shown = _shown_name(folder, path)
-        data = (root / path).read_bytes()  # read once: decoded here, and hashed against the manifest below
+    articles = _Folder(folder, recursive)
+    _warn_skipped(folder, articles.skipped)
+    rows, problems = [], [articles.manifest_problem] if articles.manifest_problem else []
+    for path in articles.paths:
         try:
-            raw, encoding = _decode(data, shown)
+            doc_id, raw, encoding, warning, cleaned, entry = articles.read(path, extra_rules)
         except ArticleError as error:
             problems.append(str(error))
             continue
-        doc_id = path.with_suffix("").as_posix()
-        entry = manifest.loc[doc_id] if doc_id in manifest.index else None
-        if entry is not None and entry.get("sha256") and entry["sha256"] != hashlib.sha256(data).hexdigest():
-            problems.append(f"{shown}: its checksum differs from {MANIFEST}: the file was changed, or the manifest is out of date")
-            continue
-        cleaned = cleaning.clean(raw, extra_rules)
-        if not cleaned.blocks:
-            problems.append(f"{shown}: nothing is left after removing page furniture (is it an article?)")
-            continue
-        rows.append(_row(path, raw, encoding, cleaned, entry))
+        file_name = path.relative_to(articles.root).as_posix()
+        if warning:
+            warnings.warn(f"{_shown_name(folder, Path(file_name))}: {warning}", stacklevel=2)
+        rows.append(_row(doc_id, file_name, raw, encoding, warning, cleaned, entry))
     if problems and (on_error == "raise" or not rows):
-        raise ArticleError(f"{len(problems)} of {len(paths)} files could not be read:\n" + "\n".join(problems))
+        files = len(articles.paths) + (articles.root / MANIFEST).exists()
+        raise ArticleError(f"{len(problems)} of {files} files could not be read:\n" + "\n".join(problems))
     corpus = pd.DataFrame(rows)
     return _add_counts(corpus)
 
@@ -338,29 +552,34 @@ def load_corpus(folder=None, on_error="raise", extra_rules=None, recursive=False
 def from_texts(texts, published=None):
     """A corpus from strings, {id: text}, cleaned and counted like ``load_corpus``: for trying rules on your own sentences.
 
-    ``published`` (a date, for every text) anchors dates without a year. Raises ArticleError for
-    a text that is empty or nothing but page furniture.
+    The ids are the keys as given (non-empty strings). ``published`` (a date, for every text) anchors
+    dates without a year. Raises ArticleError for a key or text of the wrong kind, and for a text that
+    is empty or nothing but page furniture.
     """
     rows = []
     for doc_id, raw in texts.items():
+        if not isinstance(doc_id, str) or not doc_id.strip():
+            raise ArticleError(f"{doc_id!r}: ids must be non-empty strings (the keys of the dict)")
+        if not isinstance(raw, str):
+            hint = ": decode it first, e.g. data.decode('utf-8')" if isinstance(raw, bytes) else ""
+            raise ArticleError(f"{doc_id!r}: the text must be a string, not {type(raw).__name__}{hint}")
         cleaned = cleaning.clean(raw)
         if not cleaned.blocks:
             raise ArticleError(f"{doc_id}: nothing is left after removing page furniture")
         entry = {"published": str(pd.Timestamp(published).date())} if published is not None else None
-        rows.append(_row(Path(f"{doc_id}.txt"), raw, "str", cleaned, entry))
+        rows.append(_row(doc_id, None, raw, "str", "", cleaned, entry))
     return _add_counts(pd.DataFrame(rows))
 
 
-def _row(path, raw, encoding, cleaned, entry):
-    """One corpus row; ``path`` is the file's path inside its folder, and gives the id."""
+def _row(doc_id, file_name, raw, encoding, warning, cleaned, entry):
+    """One corpus row; ``file_name`` is the file's path inside its folder (None for a text given as a string)."""
     found, blocks = _metadata(cleaned)
     found = {key: value for key, (value, _) in found.items()}
-    doc_id = path.with_suffix("").as_posix()
     row = {"id": doc_id, "label": doc_id}
     for key in ["label", *META_FIELDS, "language"]:
         row[key] = found.get(key) or (entry.get(key) if entry is not None else None) or row.get(key)
     row["published"], row["published_precision"] = parse_published(row["published"])
-    row.update(encoding=encoding, file=path.as_posix(), text="\n\n".join(blocks), raw=raw)
+    row.update(encoding=encoding, warnings=warning, file=file_name, text="\n\n".join(blocks), raw=raw)
     return row
 
 
@@ -377,7 +596,7 @@ def _add_counts(corpus):
     )
     corpus = corpus.join(counts, on="id")
     corpus[counts.columns] = corpus[counts.columns].fillna(0).astype(int)
-    columns = ["id", "label", *META_FIELDS, "published_precision", "language", *counts.columns, "encoding", "file", "text", "raw"]
+    columns = ["id", "label", *META_FIELDS, "published_precision", "language", *counts.columns, "encoding", "warnings", "file", "text", "raw"]
     corpus["published"] = pd.to_datetime(corpus["published"])
     return corpus[columns]
 

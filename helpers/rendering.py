@@ -38,6 +38,10 @@ LEGEND = {
 }
 
 
+# A label no style above knows (a user's COMPANY, say): a grey box of its own, named in the legend by its label.
+DEFAULT_STYLE = "background:#e6e6e6;border-radius:3px;box-shadow:inset 0 -2px 0 #9a9a9a"
+
+
 class Highlighted(HTMLResult):
     """HTML of one highlighted article. Jupyter shows it as HTML; ``.html`` is the markup, ``.save(path)`` writes a page."""
 
@@ -56,6 +60,10 @@ def _style_key(span):
     return (span["layer"], span["label"])
 
 
+def _style(key):
+    return STYLES.get(key, DEFAULT_STYLE)
+
+
 def _title(span):
     """The hover text of a span: what it is and what the rule found out about it."""
     layer = span["layer"]
@@ -71,7 +79,9 @@ def _title(span):
         if isinstance(span.get("weekday_stated"), str):
             text += f"; stated as {span['weekday_stated']}: " + ("the calendar agrees" if span.get("weekday_ok") else "the calendar disagrees")
         return text
-    return "English" + (f" ({span['classes']})" if isinstance(span.get("classes"), str) else "")
+    if layer == "english":
+        return "English" + (f" ({span['classes']})" if isinstance(span.get("classes"), str) else "")
+    return str(span["label"])
 
 
 def show(corpus, article, annotations, layers=None):
@@ -91,8 +101,9 @@ def show(corpus, article, annotations, layers=None):
         spans = spans[spans["layer"].isin(layers)]
     spans = [dict(span) for _, span in spans.iterrows()]
     body = _highlight(text, spans)
-    used = sorted({_style_key(s) for s in spans}, key=list(STYLES).index)
-    legend = " ".join(f'<span style="{STYLES[key]};padding:0 3px">{html.escape(LEGEND[key])}</span>' for key in used)
+    known = list(STYLES)
+    used = sorted({_style_key(s) for s in spans}, key=lambda key: (known.index(key), "") if key in known else (len(known), str(key)))
+    legend = " ".join(f'<span style="{_style(key)};padding:0 3px">{html.escape(LEGEND.get(key, str(key[1])))}</span>' for key in used)
     markup = (
         '<div style="max-width:46em">'
         f'<p style="font-size:90%;margin:0 0 .6em 0">{legend or "no annotations"}</p>'
@@ -153,13 +164,16 @@ def side_by_side(corpus, article, paragraphs=None):
 def _highlight(text, spans):
     """Escaped text in segments, each wrapped in one element per span that covers it, outermost first."""
     cuts = sorted({0, len(text), *(s["start"] for s in spans), *(s["end"] for s in spans)})
-    order = sorted(spans, key=lambda s: (s["start"], -s["end"]))
-    pieces = []
+    order = sorted((s for s in spans if s["start"] < s["end"]), key=lambda s: (s["start"], -s["end"]))
+    covering, opened, pieces = [], 0, []  # covering: the spans open over this segment, outermost first (a sweep, not a scan per segment)
     for left, right in zip(cuts, cuts[1:]):
-        covering = [s for s in order if s["start"] <= left and s["end"] >= right]
+        covering = [s for s in covering if s["end"] > left]
+        while opened < len(order) and order[opened]["start"] <= left:
+            covering.append(order[opened])
+            opened += 1
         segment = html.escape(text[left:right], quote=False)
         for span in reversed(covering):
             title = html.escape(_title(span), quote=True)
-            segment = f'<span style="{STYLES[_style_key(span)]}" title="{title}">{segment}</span>'
+            segment = f'<span style="{_style(_style_key(span))}" title="{title}">{segment}</span>'
         pieces.append(segment)
     return "".join(pieces)

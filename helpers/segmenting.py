@@ -20,19 +20,23 @@ MAX_HEADING_WORDS = 12
 # names (Yu-Chuang) stay whole; a clitic stays with its word (blokirannya).
 TOKEN_PATTERNS = {
     "url": r"https?://\S+[^\s.,;:!?)\]\"”’]|www\.[\w-]+(?:\.[\w-]+)+",
-    "email": r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-    "domain": r"[^\W_][\w-]*(?:\.[\w-]+)*\.(?:com|net|org|co\.id|go\.id|ac\.id|or\.id|id)\b",
+    "email": r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+",
+    "domain": r"(?<![\w-])(?<![\w-]\.)[^\W_][\w-]*+(?:\.[\w-]++)*\.(?:com|net|org|co\.id|go\.id|ac\.id|or\.id|id)\b",
     "date": r"\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/])",
     "time": r"\d{1,2}:\d{2}\b",
     "number": r"\d+(?:[.,]\d+)*(?![^\W\d_])",
     "word": r"[^\W_]+(?:[-'’][^\W_]+)*",
     "punct": r"\.\.\.|…|[^\w\s]",
 }
+# E-mail addresses and domains are tried only where a run of their characters begins (the look-behinds),
+# and possessive quantifiers give nothing back: trying them inside a long run (a.a.a.…) would be quadratic.
 _TOKEN = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in TOKEN_PATTERNS.items()))
 
 # A sentence may end after . ! ? or an ellipsis, with closing quotes or brackets
-# after it, when white space and then a capital, a digit or an opening quote follow.
-_BOUNDARY = re.compile(r"(?:\.\.\.|…|[.!?])+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+# after it, when white space and then a capital, a digit or an opening quote follow. Only the start of a
+# run of end marks is tried, and the quantifiers are possessive: a row of dots costs one pass, not 2ⁿ.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"”’')\]]*+(?=\s++[\"“‘(\[]?[A-Z0-9])")
+_SPACE_RUN = re.compile(r"\s*")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
 
@@ -105,7 +109,7 @@ def split_sentences(block):
         if opened > closed or not _ends_sentence(block, end):
             continue
         spans.append((start, end))
-        start = end + (len(block[end:]) - len(block[end:].lstrip()))
+        start = _SPACE_RUN.match(block, end).end()
     spans.append((start, len(block)))
     return [(s, e) for s, e in spans if block[s:e].strip()]
 
