@@ -36,7 +36,7 @@ from wordfreq import zipf_frequency
 from helpers._data import read_word_list
 from helpers.conll import read_conll, split_path
 from helpers.segmenting import sentences as split_into_sentences
-from helpers.segmenting import tokenize
+from helpers.segmenting import TOKEN_PATTERNS, tokenize
 from helpers.vocabulary import gazetteer, org_cues
 
 # Change FEATURE_VERSION whenever the features change: a cached model trained on other features is stale.
@@ -346,13 +346,15 @@ def train_tagger(tokens, extra_features=None, **training):
 
 
 def fingerprint(train_file=None, params=None):
-    """What a model depends on: its training data, the feature code, the parameters, CRFsuite and the word lists."""
+    """What a model depends on: its training data, the feature code, the parameters, CRFsuite, the word lists and the tokenizer."""
     return {
         "train_sha256": hashlib.sha256(Path(train_file).read_bytes()).hexdigest() if train_file else None,
         "feature_version": FEATURE_VERSION,
         "training": params or TRAINING,
         "crfsuite": version("python-crfsuite"),
         "lexicon_sha256": _lexicon_digest(),
+        # Training text is split by the collection's tokenizer: another tokenizer, other training tokens.
+        "tokenizer_sha256": hashlib.sha256(json.dumps(TOKEN_PATTERNS).encode("utf-8")).hexdigest(),
     }
 
 
