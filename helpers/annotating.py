@@ -35,6 +35,7 @@ _ACTS_AFTER = re.compile(r" (?:telah|sudah|akan|sedang|masih|kerap|sering|ingin|
 # A name beside another in a list or an address: "Moskow dan Cherkessk", "Cikini, Jakarta Pusat".
 _LISTED_AFTER = re.compile(rf"\s*(?:,|dan|atau|serta)\s+((?:{CAPWORD})(?: {CAPWORD})*)")
 _LISTED_BEFORE = re.compile(rf"((?:{CAPWORD})(?: {CAPWORD})*)\s+(?:dan|atau|serta)\s+$")
+MAX_TITLE_DEPTH = 2  # a title inside a title is read (… dan Presiden SBY); one level more is not
 _HAS_DIGIT = re.compile(r"\d")  # Rp100, Mohajer-4: an amount or a model, not a name
 _VERB = re.compile(r"me[a-z]{3,}")  # menghantam, mengunjungi: a place after a verb is where the action goes
 PERSON_LINKS = ("bin", "binti", "van", "von", "de", "da", "dos", "al", "el")  # inside a person's name: Ahmad bin Yusuf
@@ -177,6 +178,7 @@ class _Article:
         self.place_begins = _place_cues()
         self.spans, self.aliases, self.nicknames = [], {}, []
         self.in_title = False  # inside a role's title, capitalised words are its portfolio, not a name
+        self.title_depth = 0  # titles read inside titles: "Ketua Umum Partai Golkar … dan Presiden SBY" needs one
         for run in _RUN.finditer(text):
             words = [(run.start() + m.start(), run.start() + m.end()) for m in re.finditer(r"\S+", run.group(0))]
             self._read_run(self._without_sentence_start(words))
@@ -224,6 +226,8 @@ class _Article:
                 if not (label == "PLACE" and self._describes(words[i][0], words[i + known - 1][1])):
                     self._add(words[i][0], words[i + known - 1][1], label, entity)
                 i += known
+            elif self._role_at(words, i) and self.title_depth >= MAX_TITLE_DEPTH:
+                i += self._role_at(words, i)  # deeper, a role is part of the title: "Direktur Telkom" × 1,000 stays linear
             elif self._role_at(words, i):
                 i = self._read_role(words, i)
             elif word in self.begins and i + 1 < len(words):
@@ -282,7 +286,9 @@ class _Article:
             name_start += 1
         if i < name_start:  # Menteri [Keuangan]; Ketua Umum [Partai Golkar]; Direktur [Consumer Service Telkom]
             self.in_title = True
+            self.title_depth += 1
             self._read_run(words[i:name_start])
+            self.title_depth -= 1
             self.in_title = False
         if name_start < len(words):
             self._add_person(words[name_start][0], words[-1][1])

@@ -48,6 +48,7 @@ ADVERSARIAL = {
     "digits and dots": lambda n: "1." * (n // 2),
     "Senin (": lambda n: "Senin (" * (n // 7),
     "Direktur ": lambda n: "Budi datang. " + "Direktur " * (n // 9) + "Budi.",
+    "Direktur Telkom ": lambda n: "Budi datang. " + "Direktur Telkom " * (n // 16) + "Budi.",  # a title inside a title inside …
     "different names": made_up_names,
 }
 
