@@ -545,7 +545,7 @@ def find_quotes(corpus, entities=None):
     for doc_id, start, end, name in zip(*(people[c].tolist() for c in ["id", "start", "end", "entity"])):
         mentions_by_article.setdefault(doc_id, []).append((start, end, name))
     for doc_id, text in zip(corpus["id"], corpus["text"]):
-        mentions = mentions_by_article.get(doc_id, [])
+        mentions = _Mentions(mentions_by_article.get(doc_id, []))
         last_quoted = (None, -1)  # (speaker, end of their quotation)
         offset = 0
         for paragraph in text.split("\n\n"):
@@ -558,8 +558,7 @@ def find_quotes(corpus, entities=None):
                 if cue is not None and cue["cue"].endswith("nya"):
                     speaker = _quoted_or_named_last(mentions, start, last_quoted)
                 elif cue is not None:
-                    after = [name for s, _, name in mentions if cue.end("cue") <= s < cue.end("rest")]
-                    speaker = after[0] if after else None
+                    speaker = mentions.first_between(cue.end("cue"), cue.end("rest"))
                 if speaker:
                     last_quoted = (speaker, end)
                 rows.append((doc_id, start, end, text[start:end], "quotes", "QUOTE", cue["cue"] if cue else None, speaker))
@@ -567,11 +566,32 @@ def find_quotes(corpus, entities=None):
     return pd.DataFrame(rows, columns=[*SPAN, "layer", "label", "cue", "speaker"])
 
 
+class _Mentions:
+    """One article's people, (start, end, name) each, looked up by position by bisection: a long article with many
+    quotations and names stays linear-logarithmic, not quotations × names."""
+
+    def __init__(self, mentions):
+        self.by_start = sorted(mentions, key=lambda mention: mention[0])
+        self.starts = [start for start, _, _ in self.by_start]
+        self.by_end = sorted(((end, name) for _, end, name in self.by_start), key=lambda mention: mention[0])
+        self.ends = [end for end, _ in self.by_end]
+
+    def first_between(self, low, high):
+        """The name of the first mention that starts in [low, high), or None."""
+        i = bisect.bisect_left(self.starts, low)
+        return self.by_start[i][2] if i < len(self.starts) and self.starts[i] < high else None
+
+    def last_ending_by(self, position):
+        """(end, name) of the mention that ends last at or before ``position``, or None."""
+        i = bisect.bisect_right(self.ends, position)
+        return self.by_end[i - 1] if i else None
+
+
 def _quoted_or_named_last(mentions, position, last_quoted):
     """Whoever came last before ``position``: the speaker of the previous quotation, or the person named last."""
-    earlier = [(end, name) for _, end, name in mentions if end <= position]
-    if earlier and earlier[-1][0] > last_quoted[1]:
-        return earlier[-1][1]
+    earlier = mentions.last_ending_by(position)
+    if earlier and earlier[0] > last_quoted[1]:
+        return earlier[1]
     return last_quoted[0]
 
 

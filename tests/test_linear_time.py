@@ -49,6 +49,7 @@ ADVERSARIAL = {
     "Senin (": lambda n: "Senin (" * (n // 7),
     "Direktur ": lambda n: "Budi datang. " + "Direktur " * (n // 9) + "Budi.",
     "Direktur Telkom ": lambda n: "Budi datang. " + "Direktur Telkom " * (n // 16) + "Budi.",  # a title inside a title inside …
+    "quotes and speakers": lambda n: "\u201cYa,\u201d kata Budi. " * (n // 17),  # every quotation looks up its speaker
     "different names": made_up_names,
 }
 
