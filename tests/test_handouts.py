@@ -33,6 +33,16 @@ def built(tmp_path_factory):
     return out
 
 
+def handout(built, version, name):
+    """The built handout page of a notebook: version is "student" or "instructor"."""
+    return built / "handouts" / version / name.replace(".ipynb", ".html")
+
+
+def words(text):
+    """The words of a page or a note, without markup: markdown is rendered, so notes are compared word by word."""
+    return " ".join(re.findall(r"[A-Za-z]{4,}", re.sub(r"<[^>]+>", "", text)))
+
+
 def page_text(path):
     """The text a reader sees in an HTML page: tags removed, entities decoded."""
     return html.unescape(re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8")))
@@ -52,7 +62,7 @@ def test_no_solution_leaks_into_the_student_versions(built, name):
     secret = solution_lines(nb)
     assert secret, f"{name}: found no solution lines to look for"
     student_nb = nbs.read(built / "student" / name)
-    student_html = built / "handouts" / "student" / name.replace(".ipynb", ".html")
+    student_html = handout(built, "student", name)
     sources = "\n".join(nbs.source(c) for c in student_nb.cells)
     assert not [c for c in student_nb.cells if "solution" in nbs.tags(c)]
     text = page_text(student_html)
@@ -65,7 +75,7 @@ def test_no_solution_leaks_into_the_student_versions(built, name):
 @pytest.mark.parametrize("name", NAMES)
 def test_the_instructor_version_has_every_solution(built, name):
     nb = nbs.read(nbs.NOTEBOOKS / name)
-    page = built / "handouts" / "instructor" / name.replace(".ipynb", ".html")
+    page = handout(built, "instructor", name)
     text = page_text(page)
     solutions = [c for c in nb.cells if "solution" in nbs.tags(c)]
     assert text.count("# Solution") == len(solutions)
@@ -87,13 +97,12 @@ def test_instructor_notes_reach_only_the_instructor_versions(built, name):
     student_nb = nbs.read(built / "student" / name)
     assert not [c for c in student_nb.cells if "instructor" in nbs.tags(c)]
     student_sources = "\n".join(nbs.source(c) for c in student_nb.cells)
-    student_raw = (built / "handouts" / "student" / name.replace(".ipynb", ".html")).read_text(encoding="utf-8")
-    instructor_raw = (built / "handouts" / "instructor" / name.replace(".ipynb", ".html")).read_text(encoding="utf-8")
+    student_raw = handout(built, "student", name).read_text(encoding="utf-8")
+    instructor_raw = handout(built, "instructor", name).read_text(encoding="utf-8")
     assert "celltag_instructor" not in student_raw.split("</head>")[-1]
     assert instructor_raw.split("</head>")[-1].count('celltag_instructor') == len([c for c in nb.cells if "instructor" in nbs.tags(c)])
-    # Markdown is rendered, so compare the notes' words, not their markup.
-    words = lambda text: " ".join(re.findall(r"[A-Za-z]{4,}", re.sub(r"<[^>]+>", "", text)))
-    student_words, instructor_words = words(page_text(built / "handouts" / "student" / name.replace(".ipynb", ".html"))), words(page_text(built / "handouts" / "instructor" / name.replace(".ipynb", ".html")))
+    student_words = words(page_text(handout(built, "student", name)))
+    instructor_words = words(page_text(handout(built, "instructor", name)))
     for line in notes:
         assert line not in student_sources
         assert words(line) not in student_words
