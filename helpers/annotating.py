@@ -124,11 +124,11 @@ def _person_cue_after():
 
 
 def _lexicon(extra_gazetteer=None):
-    """{name: (label, entity)} of the gazetteer, with ``extra_gazetteer`` (a table of name and label) added."""
+    """{name: (label, entity)} of the gazetteer, with ``extra_gazetteer`` (checked by ``_checked_gazetteer``) added."""
     table = gazetteer()
     if extra_gazetteer is not None:
-        extra = _checked_gazetteer(extra_gazetteer)
-        table = pd.concat([extra.assign(entity=extra.get("entity", extra["name"])), table]).drop_duplicates("name")
+        extra = extra_gazetteer.assign(entity=extra_gazetteer.get("entity", extra_gazetteer["name"]))
+        table = pd.concat([extra, table]).drop_duplicates("name")
     return dict(zip(table["name"], zip(table["label"], table["entity"].where(table["entity"] != "", table["name"]))))
 
 
@@ -177,12 +177,17 @@ class _Article:
         self.begins, self.ends = _org_cues()
         self.place_begins = _place_cues()
         self.spans, self.aliases, self.nicknames = [], {}, []
-        self.in_title = False  # inside a role's title, capitalised words are its portfolio, not a name
-        self.title_depth = 0  # titles read inside titles: "Ketua Umum Partai Golkar … dan Presiden SBY" needs one
+        # Inside a role's title, capitalised words are its portfolio, not a name; a title may hold one more
+        # ("Ketua Umum Partai Golkar … dan Presiden SBY").
+        self.title_depth = 0
         for run in _RUN.finditer(text):
             words = [(run.start() + m.start(), run.start() + m.end()) for m in re.finditer(r"\S+", run.group(0))]
             self._read_run(self._without_sentence_start(words))
         self._add_later_mentions()
+
+    @property
+    def in_title(self):
+        return self.title_depth > 0
 
     def word(self, span):
         return self.text[span[0] : span[1]]
@@ -285,11 +290,9 @@ class _Article:
         while name_start < len(words) and self.word(words[name_start]) in PERSON_LINKS:
             name_start += 1
         if i < name_start:  # Menteri [Keuangan]; Ketua Umum [Partai Golkar]; Direktur [Consumer Service Telkom]
-            self.in_title = True
             self.title_depth += 1
             self._read_run(words[i:name_start])
             self.title_depth -= 1
-            self.in_title = False
         if name_start < len(words):
             self._add_person(words[name_start][0], words[-1][1])
         else:
