@@ -28,7 +28,8 @@ from helpers.reading import ArticleError, file_report, from_texts, load_corpus, 
 from helpers.rendering import published_as_stated, show, side_by_side
 from helpers.segmenting import paragraphs, sentences, tokenize, tokens
 from helpers.translating import translations, with_english
-from helpers.vocabulary import concordance, gazetteer, glossary, org_cues, place_cues, standard_words, stem, stopwords
+from helpers.vocabulary import (concordance, gazetteer, glossary, org_cues, place_cues, reporting_verbs, standard_words,
+                                stem, stopwords)
 
 __all__ = [
     "align_paragraphs",
@@ -59,6 +60,7 @@ __all__ = [
     "org_cues",
     "PALETTE",
     "place_cues",
+    "reporting_verbs",
     "paragraphs",
     "plot_counts",
     "plot_learning_curve",

@@ -19,7 +19,7 @@ from helpers._data import read_csv, read_word_list
 from helpers.reading import month_numbers
 from helpers.learning import tag_entities
 from helpers.segmenting import tokens as tokenize_corpus
-from helpers.vocabulary import gazetteer, org_cues, place_cues, standard_words, stem, stopwords
+from helpers.vocabulary import gazetteer, org_cues, place_cues, reporting_verbs, standard_words, stem, stopwords
 
 SPAN = ["id", "start", "end", "text"]
 # A capitalised word of a name: Siti, Yu-Chuang, SCBD, O'Neil, PDI-P, NasDem.
@@ -495,7 +495,7 @@ def _longest_first(candidates):
 
 @lru_cache(maxsize=None)
 def _verb_alternation():
-    verbs = sorted(read_word_list("reporting_verbs.txt"), key=len, reverse=True)
+    verbs = sorted(reporting_verbs(), key=len, reverse=True)
     return "|".join(map(re.escape, verbs))
 
 

@@ -37,7 +37,7 @@ from helpers._data import read_word_list
 from helpers.conll import read_conll, split_path
 from helpers.segmenting import sentences as split_into_sentences
 from helpers.segmenting import TOKEN_PATTERNS, tokenize
-from helpers.vocabulary import gazetteer, org_cues
+from helpers.vocabulary import gazetteer, org_cues, reporting_verbs
 
 # Change FEATURE_VERSION whenever the features change: a cached model trained on other features is stale.
 FEATURE_VERSION = 1
@@ -83,7 +83,7 @@ def _lexicon():
         names.setdefault(words(name), label)  # a name listed twice keeps its first label
     roles = {words(role.lower()) for role in read_word_list("person_roles.txt")}
     cues = org_cues()
-    verbs = {verb.lower() for verb in read_word_list("reporting_verbs.txt") if " " not in verb}
+    verbs = {verb.lower() for verb in reporting_verbs() if " " not in verb}
     return {
         "gazetteer": names,
         "roles": roles,

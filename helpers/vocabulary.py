@@ -80,6 +80,11 @@ def place_cues():
     return read_csv("place_cues.csv")
 
 
+def reporting_verbs():
+    """Verbs that attribute a quotation (helpers/data/reporting_verbs.txt): *kata*, *ujar*, *tutur*, …; a list of strings."""
+    return read_word_list("reporting_verbs.txt")
+
+
 WILAYAH = DATA / "wilayah-indonesia"
 _KEEP_UPPER = {"DKI", "DI"}  # abbreviations inside BPS names: DKI Jakarta, DI Yogyakarta
 _KEEP_LOWER = {"DAN"}  # Pangkajene dan Kepulauan
