@@ -432,6 +432,12 @@ def spans_from_tags(tags):
     return [tuple(span) for span in spans]
 
 
+# Below this many sentences, starting processes costs more than it saves; a chunk is one task for a process.
+PARALLEL_MIN_SENTENCES = 5_000
+PARALLEL_CHUNK = 2_000
+_worker_tagger = None  # a worker process's tagger, set once by _start_worker
+
+
 def tag_entities(corpus, model=None, sentences_table=None, jobs=1):
     """People, organisations and places found by a learned tagger: a span table like ``find_entities``'.
 
@@ -462,12 +468,6 @@ def tag_entities(corpus, model=None, sentences_table=None, jobs=1):
             text = texts[doc_id][offset + start : offset + end]
             rows.append((doc_id, offset + start, offset + end, text, "entities", label, text))
     return pd.DataFrame(rows, columns=SPAN_COLUMNS)
-
-
-# Below this many sentences, starting processes costs more than it saves; a chunk is one task for a process.
-PARALLEL_MIN_SENTENCES = 5_000
-PARALLEL_CHUNK = 2_000
-_worker_tagger = None
 
 
 def _start_worker(model, fingerprint, extra_features):
