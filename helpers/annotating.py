@@ -435,8 +435,7 @@ def find_entities(corpus, extra_gazetteer=None, method="rules"):
     """
     _checks.corpus(corpus, "find_entities")
     extra_gazetteer = _checked_gazetteer(extra_gazetteer) if extra_gazetteer is not None else None
-    if method not in METHODS:
-        raise ValueError(f"method must be one of {', '.join(map(repr, METHODS))}, not {method!r}")
+    _checks.choice(method, "find_entities", "method", METHODS)
     rules = _rule_entities(corpus, extra_gazetteer)
     if method == "rules":
         return rules
