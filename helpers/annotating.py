@@ -19,7 +19,7 @@ from helpers._data import read_csv, read_word_list
 from helpers.reading import month_numbers
 from helpers.learning import tag_entities
 from helpers.segmenting import tokens as tokenize_corpus
-from helpers.vocabulary import gazetteer, org_cues, place_cues, reporting_verbs, standard_words, stem, stopwords
+from helpers.vocabulary import gazetteer, kind_nouns, org_cues, place_cues, reporting_verbs, standard_words, stem, stopwords
 
 SPAN = ["id", "start", "end", "text"]
 # A capitalised word of a name: Siti, Yu-Chuang, SCBD, O'Neil, PDI-P, NasDem.
@@ -30,11 +30,20 @@ NAME = rf"{NAME_WORD}(?: {NAME_WORD}){{0,3}}"
 NICKNAME_CUE = r"(?:karib|akrab|biasa|kerap) disapa|alias"
 # A verb or auxiliary after a place that opens a sentence: the place acts (its state or people), it is not a
 # location: "Israel melancarkan operasi", "Iran telah lama dituduh". "London adalah kota …" still names a place.
-_ACTS_AFTER = re.compile(r" (?:telah|sudah|akan|sedang|masih|kerap|sering|ingin|tidak|tak|belum|harus|terus"
-                         r"|(?!menjadi\b|merupakan\b)(?:me|be|di|te)[a-z]{4,})\b")
+_ACTS_AFTER = re.compile(r" (?:(?:juga|pun|kini|sendiri|kemudian|lalu) )?(?:telah|sudah|akan|sedang|masih|kerap|sering|ingin|tidak|tak"
+                         r"|belum|harus|terus|bisa|dapat|mau|perlu|(?!menjadi\b|merupakan\b)(?:me|be|di|te)[a-z]{4,})\b")
 # A name beside another in a list or an address: "Moskow dan Cherkessk", "Cikini, Jakarta Pusat".
+# Prepositions after which a name is where something is or goes: "di Jakarta", "antara Israel dan Hamas".
+LOCATIVES = frozenset({"di", "ke", "dari", "menuju", "antara", "sekitar", "dekat", "luar", "dalam", "atas", "seluruh", "hingga",
+                       "sampai", "se", "asal", "tentang", "terhadap", "untuk", "bagi", "kepada", "dengan", "oleh", "pada"})
+SIDE_NOUNS = frozenset({"pihak", "kubu", "kalangan"})  # stopwords that still make a place after them its people or side
+# Conjunctions that open a clause: a place right after one and before a verb is its subject, an actor.
+CLAUSE_OPENERS = frozenset({"bahwa", "ketika", "saat", "sedangkan", "sementara", "namun", "tetapi", "tapi", "sehingga", "karena",
+                            "jika", "kalau", "apakah", "agar", "supaya", "maka", "walaupun", "meski", "meskipun", "yang", "sejak"})
 _LISTED_AFTER = re.compile(rf"\s*(?:,|dan|atau|serta)\s+((?:{CAPWORD})(?: {CAPWORD})*)")
 _LISTED_BEFORE = re.compile(rf"((?:{CAPWORD})(?: {CAPWORD})*)\s+(?:dan|atau|serta)\s+$")
+ENGLISH_ARTICLES = ("The", "A", "An")  # The Times, The Complutense University: a title or an organisation, not a person
+_PREMISES_BEFORE = re.compile(r"(?:^|\s)(?:gedung|kompleks|komplek|kantor|markas|halaman|lingkungan) $")
 MAX_TITLE_DEPTH = 2  # a title inside a title is read (… dan Presiden SBY); one level more is not
 _HAS_DIGIT = re.compile(r"\d")  # Rp100, Mohajer-4: an amount or a model, not a name
 _VERB = re.compile(r"me[a-z]{3,}")  # menghantam, mengunjungi: a place after a verb is where the action goes
@@ -113,6 +122,19 @@ def _place_cue():
 
 
 @lru_cache(maxsize=None)
+def _kind_before():
+    """A kind noun right before a name, perhaps with a nationality between: *perusahaan Qantas*, *kantor berita Jepang Domei*."""
+    nouns = "|".join(map(re.escape, sorted(kind_nouns()["noun"], key=len, reverse=True)))
+    return re.compile(rf"(?:^|[^\w-])((?i:{nouns}))(?: {NAME_WORD})? $")
+
+
+@lru_cache(maxsize=None)
+def _kinds():
+    table = kind_nouns()
+    return dict(zip(table["noun"], table["label"]))
+
+
+@lru_cache(maxsize=None)
 def _role_before():
     """A role in lower case right before a name: *kata pengamat politik Budi*, *tersangka Ahmad*."""
     return re.compile(rf"(?=(?-i:[a-z]))(?:{_roles().pattern})(?: [a-z]+)? $", re.IGNORECASE)
@@ -164,6 +186,27 @@ def _common_capitalised():
     return frozenset(word.lower() for word in read_word_list("common_capitalised.txt"))
 
 
+@lru_cache(maxsize=100_000)
+def _is_derived(word):
+    """An affixed form of a dictionary word (*Penggunaan* ← *guna*, *Pasukan* ← *pasu*): a noun or verb, never a given name."""
+    lower = word.lower()
+    return lower.isalpha() and lower not in standard_words() and stem(lower) != lower and stem(lower) in standard_words()
+
+
+def _is_a_common_root(word):
+    """A dictionary root word or a word of common_capitalised.txt, not an affixed form: alone after *di* or *ke* it is
+    no place name (*ke Paripurna*, *di Kabinet*, *di Pileg*), where an affixed-looking name still is (*di Kemayoran*)."""
+    lower = word.lower()
+    return lower in standard_words() or lower in stopwords() or lower in _common_capitalised()
+
+
+def _may_be_a_given_name(word):
+    """A common word that can still start a name (*Budi* Gunawan, *Agung* Laksono): a root word, no stopword, no
+    kind noun (*Hewan* Solenodon, *Rudal* Ghadir) and no affixed form (*Penggunaan* Marriot)."""
+    lower = word.lower()
+    return lower not in stopwords() and lower not in _kinds() and not _is_derived(word)
+
+
 def _is_acronym(word):
     letters = word.replace("-", "")
     return len(letters) >= 2 and letters.isupper()
@@ -176,7 +219,7 @@ class _Article:
         self.text, self.lexicon = text, lexicon
         self.begins, self.ends = _org_cues()
         self.place_begins = _place_cues()
-        self.spans, self.aliases, self.nicknames = [], {}, []
+        self.spans, self.aliases, self.nicknames, self.guessed_places = [], {}, [], set()
         # Inside a role's title, capitalised words are its portfolio, not a name; a title may hold one more
         # ("Ketua Umum Partai Golkar … dan Presiden SBY").
         self.title_depth = 0
@@ -196,7 +239,7 @@ class _Article:
         """The run without a common word that is capitalised only because it starts the sentence."""
         while words and _SENTENCE_START.search(self.text, max(0, words[0][0] - SENTENCE_START_WINDOW), words[0][0]) and _is_common(self.word(words[0])) \
                 and not self._known_at(words, 0) and not self._role_at(words, 0) and self.word(words[0]) not in self.begins \
-                and not (self.word(words[0]).lower() not in stopwords() and len(words) > 1 and self._uncommon(self.word(words[1]))):
+                and not (_may_be_a_given_name(self.word(words[0])) and len(words) > 1 and self._uncommon(self.word(words[1]))):
             words = words[1:]
             while words and self.word(words[0]) in PERSON_LINKS + ORG_LINKS:
                 words = words[1:]
@@ -228,6 +271,8 @@ class _Article:
                 i += 1
             elif known and known >= self._role_at(words, i):  # Raja Ampat is a place, not King Ampat
                 label, entity = self.lexicon[self.text[words[i][0] : words[i + known - 1][1]]]
+                if label == "ORG" and _PREMISES_BEFORE.search(self.text, max(0, words[i][0] - 20), words[i][0]):
+                    label = "PLACE"  # gedung DPR, kantor KPU: the building, a place
                 if not (label == "PLACE" and self._describes(words[i][0], words[i + known - 1][1])):
                     self._add(words[i][0], words[i + known - 1][1], label, entity)
                 i += known
@@ -257,7 +302,13 @@ class _Article:
             return bool(_ACTS_AFTER.match(self.text, end))
         word = previous.group(1)
         lower = word.lower()
-        if lower in stopwords() or lower in _place_nouns() or not word[0].isalpha():
+        if lower in SIDE_NOUNS:
+            return True  # pihak Israel: the Israeli side, not a location
+        if lower in LOCATIVES or lower in _place_nouns():
+            return False
+        if lower in CLAUSE_OPENERS:  # bahwa Israel harus …, ketika Israel meluncurkan …: the place acts
+            return bool(_ACTS_AFTER.match(self.text, end))
+        if lower in stopwords() or not word[0].isalpha():
             return False
         if word[0].islower():
             return not _VERB.fullmatch(word)
@@ -334,18 +385,30 @@ class _Article:
             self._add(start, stop, "ORG", text)
         elif text in self.aliases:
             self._add(start, stop, *self.aliases[text])
+        elif (kind := self._kind_before(start)) and (kind == "-" or self._names_a_person(part)):
+            if kind != "-":  # spesies Diadectes, rudal Ghadir: a thing no layer marks; kelompok Islam: no name
+                self._add(start, stop, kind, text)
         elif all(_is_acronym(self.word(w)) for w in part):
             pass  # an acronym nobody introduced: BBM (fuel) and KTP (identity card) are acronyms too, not names
         elif not self.in_title and self._speaker_cue(start, stop) and self._names_a_person(part, common_allowed=True):
             if _nickname_before().search(self.text, max(0, start - 20), start):
                 self.nicknames.append((start, text))
             self._add_person(start, stop)
-        elif _place_cue().search(self.text, max(0, start - 20), start) \
+        elif (_place_cue().search(self.text, max(0, start - 20), start) and not (len(part) == 1 and _is_a_common_root(text))) \
                 or (not self.in_title and self._names_a_person(part) and self._beside_a_place(start, stop)):
+            self.guessed_places.add((start, stop))  # a guess: a name the article calls a person stays a person (ke Sjahril)
             self._add(start, stop, "PLACE", text)
         elif not self.in_title and self._names_a_person(part) and (len(part) > 1 or english_score(self.word(part[0]).lower())[0] < NAME_MAX_ENGLISH_ZIPF):
             self._add_person(start, stop)
         return j
+
+    def _kind_before(self, start):
+        """The label (ORG, or - for a thing) that a kind noun before the name gives it (helpers/data/kind_nouns.csv), or None."""
+        before = _kind_before().search(self.text, max(0, start - 50), start)
+        if before is None or (before.group(1)[0].isupper()  # capitalised, a kind noun only where it opens the sentence
+                              and not _SENTENCE_START.search(self.text, max(0, before.start(1) - SENTENCE_START_WINDOW), before.start(1))):
+            return None
+        return _kinds()[before.group(1).lower()]
 
     def _beside_a_place(self, start, stop):
         """A name listed with a place (*Moskow dan Cherkessk*, *Arizona, Wyoming*) or set before one as in an
@@ -370,6 +433,8 @@ class _Article:
             return False
         if len(names) == 1 and (names[0] in self.begins or names[0] in self.place_begins):
             return False  # Dewan, Pulau: a cue word alone names no one
+        if names[0] in ENGLISH_ARTICLES or (len(names) > 1 and _is_derived(names[0])):
+            return False  # The Times; Tawaran Georgia-Pacific (the offer of …): a title or a phrase, not a name
         return any(len(w) > 1 and (common_allowed or not _is_common(w)) and not _is_acronym(w) and not _HAS_DIGIT.search(w)
                    for w in names if w not in PERSON_LINKS)
 
@@ -399,7 +464,8 @@ class _Article:
                 if len(part) > 2 and part not in PERSON_LINKS and not _is_common(part) and not re.fullmatch(INITIAL, part):
                     full_names.setdefault(part, full)
         self.spans = [(s, e, label, full_names.get(self.text[s:e], entity) if label == "PERSON" else entity)
-                      for s, e, label, entity in self.spans]
+                      for s, e, label, entity in self.spans
+                      if not ((s, e) in self.guessed_places and self.text[s:e] in full_names)]
         known = {**{name: ("PERSON", full) for name, full in full_names.items()}, **self.aliases}
         if known:
             pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(known, key=len, reverse=True))) + r")(?![\w-])")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 from babel import Locale
 from babel.dates import get_timezone_location
+from wordfreq import zipf_frequency
 
 from helpers import _checks
 from helpers._data import DATA, read_csv, read_word_list
@@ -61,12 +62,15 @@ def gazetteer():
     - Indonesia's provinces, regencies and cities (BPS, ``helpers/data/wilayah-indonesia``, ODbL)
       as news writes them (*Aceh Singkil*; *Kabupaten Aceh Singkil* and *Kota Banda Aceh* too);
     - the world's countries and regions, and the cities CLDR names for its time zones, in
-      Indonesian (Babel): *Tiongkok*, *Eropa*, *Kairo*.
+      Indonesian (Babel): *Tiongkok*, *Eropa*, *Kairo*;
+    - the world's cities of 100,000 people or more (GeoNames, CC BY 4.0, ``helpers/data/geonames-cities``)
+      whose names are no ordinary Indonesian or English word: *Topeka*, *Bulawayo*, *Quetta*.
     A name listed twice keeps its first row, so the hand-made file wins.
     """
     by_hand = read_csv("gazetteer.csv").assign(source="gazetteer.csv")
     by_hand["entity"] = by_hand["entity"].mask(by_hand["entity"] == "", by_hand["name"])
     table = pd.concat([by_hand, _indonesian_places(), _world_places()], ignore_index=True)
+    table = pd.concat([table, _world_cities(set(table["name"]))], ignore_index=True)
     return table.drop_duplicates("name", ignore_index=True)[["name", "label", "entity", "source"]]
 
 
@@ -78,6 +82,27 @@ def org_cues():
 def place_cues():
     """Words that start a place's name (helpers/data/place_cues.csv): *Jalan*, *Pulau*, *Gedung*; cue, note."""
     return read_csv("place_cues.csv")
+
+
+def kind_nouns():
+    """Lower-case nouns that say what kind of thing a name after them is (helpers/data/kind_nouns.csv): noun, label, note.
+
+    ``label`` is ORG (*perusahaan Qantas*, the company Qantas), PLACE, or ``-`` for a thing no entity
+    layer marks (*spesies Diadectes*, *rudal Ghadir*). A row with another label, or an empty or
+    capitalised noun, is refused with the file and row named."""
+    table = read_csv("kind_nouns.csv")
+    missing = [column for column in ("noun", "label") if column not in table.columns]
+    if missing:
+        raise ValueError(f"helpers/data/kind_nouns.csv: missing column(s) {', '.join(missing)}; it needs noun, label and note")
+    for row, (noun, label) in enumerate(zip(table["noun"], table["label"]), start=2):  # row 1 is the header
+        if label not in KIND_LABELS:
+            raise ValueError(f"helpers/data/kind_nouns.csv, row {row} ({noun!r}): label {label!r} is none of {', '.join(KIND_LABELS)}")
+        if not noun.strip() or noun != noun.lower():
+            raise ValueError(f"helpers/data/kind_nouns.csv, row {row}: the noun {noun!r} must be a lower-case word or words")
+    return table
+
+
+KIND_LABELS = ("ORG", "PLACE", "-")
 
 
 def reporting_verbs():
@@ -124,6 +149,22 @@ def _world_places():
             if "/" not in city:
                 names.append(city)
     return pd.DataFrame([(name, "PLACE", name, source) for name in names], columns=["name", "label", "entity", "source"])
+
+
+CITY_MAX_ENGLISH_ZIPF = 3.5  # a city named like a common English word (Mobile, Orange, Jackson) is left out
+SHORT_CITY_MIN_POPULATION = 500_000  # a name of four letters or fewer (Yono, Tama) is as likely a nickname: only big cities (Giza, Pune)
+
+
+def _world_cities(known):
+    """GeoNames' cities of 100,000 people or more outside Indonesia, except names already ``known`` and ordinary words."""
+    cities = pd.read_csv(DATA / "geonames-cities" / "cities.csv", usecols=["name", "country", "population"], keep_default_na=False)
+    short = cities["name"].str.len() <= 4
+    cities = cities[(cities["country"] != "ID") & (~short | (cities["population"] >= SHORT_CITY_MIN_POPULATION))]
+    names = cities["name"].drop_duplicates()
+    ordinary = names.str.lower().map(lambda name: name in standard_words() or name in stopwords()
+                                     or zipf_frequency(name, "en") >= CITY_MAX_ENGLISH_ZIPF)
+    names = names[~ordinary & ~names.isin(known)]
+    return pd.DataFrame({"name": names, "label": "PLACE", "entity": names, "source": "GeoNames (CC BY 4.0)"})
 
 
 # CLDR territory codes that are not places a news text names: the world, unknown region, pseudo-locales.

@@ -240,8 +240,8 @@ def test_word_classes():
 # ---------------------------------------------------------------- beyond the seeds
 # The entity rules were written on idner-news-2k's train split and the seeds; dev.txt measures
 # them on news they were not written for. Floors sit a little below the measured scores (dev,
-# 23 November 2026: recall PERSON 0.87, ORG 0.73, PLACE 0.85; precision 0.78), so a rule change that
-# only fits the seeds fails here.
+# 4 December 2026: recall PERSON 0.86, ORG 0.73, PLACE 0.86; precision 0.80), so a rule change that
+# only fits the seeds fails here. PLACE's floor is the target, 0.85.
 
 
 @pytest.fixture(scope="module")
@@ -251,22 +251,22 @@ def dev_scores():
     return scores.set_index("label")
 
 
-@pytest.mark.parametrize("label, recall", [("PERSON", 0.85), ("ORG", 0.70), ("PLACE", 0.83)])
+@pytest.mark.parametrize("label, recall", [("PERSON", 0.85), ("ORG", 0.70), ("PLACE", 0.85)])
 def test_entity_recall_on_news_the_rules_were_not_written_for(dev_scores, label, recall):
     assert dev_scores.loc[label, "recall"] >= recall
 
 
 def test_entity_precision_on_news_the_rules_were_not_written_for(dev_scores):
-    assert dev_scores.loc["all", "precision"] >= 0.76
+    assert dev_scores.loc["all", "precision"] >= 0.79
 
 
 def test_entity_scores_on_the_split_the_rules_were_written_on():
-    # Train (23 November 2026): recall PERSON 0.85, ORG 0.75, PLACE 0.82; precision 0.81. Beside the dev floors
+    # Train (4 December 2026): recall PERSON 0.84, ORG 0.75, PLACE 0.82; precision 0.83. Beside the dev floors
     # above, a large gap between the two splits would say the rules fit train's sentences, not news.
     train = helpers.read_conll("train")
     scores = helpers.evaluate(helpers.find_entities(train.articles), train.spans, match="lenient").scores.set_index("label")
     assert scores.loc["PERSON", "recall"] >= 0.82 and scores.loc["ORG", "recall"] >= 0.72
-    assert scores.loc["PLACE", "recall"] >= 0.80 and scores.loc["all", "precision"] >= 0.79
+    assert scores.loc["PLACE", "recall"] >= 0.80 and scores.loc["all", "precision"] >= 0.82
 
 
 def test_english_on_the_seeds_follows_the_dictionary_test(predicted, reference):
@@ -304,6 +304,11 @@ def test_people_are_found_by_pattern_on_made_up_news():
     ("London adalah kota termahal di Eropa.", "London", True),
     ("Pasukan bergerak ke arah Pakistan.", "Pakistan", True),
     ("Rombongan menyeberang ke kota Medan.", "Medan", True),
+    ("Juru bicara itu menegaskan bahwa Israel harus mundur.", "Israel", False),  # acts, after a clause opener
+    ("Relawan dari Jakarta dan Israel tiba kemarin.", "Israel", True),  # listed after dan: still a location
+    ("Kerugian di pihak Israel belum diketahui.", "Israel", False),  # the Israeli side
+    ("Wartawan menunggu di gedung DPR sejak pagi.", "DPR", True),  # the building: a place, not the parliament
+    ("Banjir besar melanda Bulawayo pekan lalu.", "Bulawayo", True),  # a GeoNames city, in no other list
 ])
 def test_a_place_is_marked_where_it_names_a_location(text, place, marked):
     entities = helpers.find_entities(made_up(text))
@@ -315,6 +320,35 @@ def test_unknown_names_listed_with_a_place_or_in_an_address_are_places():
             "Tanjungraya.")
     places = set(helpers.find_entities(made_up(text)).query("label == 'PLACE'")["text"])
     assert {"Cikarangbaru", "Tanjungraya"} <= places
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Saham perusahaan Solvarin naik tajam pekan ini.", "Solvarin", "ORG"),  # a company
+    ("Laporan itu dikutip kantor berita Jepang Kyodara.", "Kyodara", "ORG"),  # a news agency, a nationality between
+    ("Para ahli menemukan spesies Kalomentis di hutan itu.", "Kalomentis", None),  # a species: no entity
+    ("Angkatan laut menguji rudal Bendarak di lepas pantai.", "Bendarak", None),  # a missile
+    ("Hewan Solenodon ini memiliki air liur beracun.", "Solenodon", None),  # a kind noun opening the sentence
+    ("Tawaran Georgia-Pacific itu ditolak pemegang saham.", "Tawaran Georgia-Pacific", None),  # an affixed noun starts no name
+])
+def test_a_kind_noun_says_what_a_name_after_it_names(text, name, label):
+    entities = helpers.find_entities(made_up(text)).set_index("text")
+    if label is None:
+        assert name not in entities.index or entities.loc[name, "label"] != "PERSON"
+    else:
+        assert entities.loc[name, "label"] == label
+
+
+def test_a_name_the_article_calls_a_person_stays_a_person_after_ke_or_dari():
+    text = "Jaksa Rudolf Sarumpaet menerima berkas itu. Uang itu lalu diserahkan ke Sarumpaet."
+    entities = helpers.find_entities(made_up(text))
+    assert set(entities.loc[entities["text"] == "Sarumpaet", "label"]) == {"PERSON"}
+
+
+def test_a_bad_kind_noun_row_names_the_file_and_row(monkeypatch):
+    bad = pd.DataFrame({"noun": ["perusahaan", "rudal"], "label": ["ORG", "WEAPON"], "note": ["", ""]})
+    monkeypatch.setattr(helpers.vocabulary, "read_csv", lambda name: bad)
+    with pytest.raises(ValueError, match=r"kind_nouns\.csv, row 3 \('rudal'\): label 'WEAPON' is none of ORG, PLACE, -"):
+        helpers.vocabulary.kind_nouns()
 
 
 @pytest.mark.parametrize("text, word", [
