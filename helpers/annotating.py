@@ -124,13 +124,22 @@ def _place_cue():
 @lru_cache(maxsize=None)
 def _kind_before():
     """A kind noun right before a name, perhaps with a nationality between: *perusahaan Qantas*, *kantor berita Jepang Domei*."""
-    nouns = "|".join(map(re.escape, sorted(kind_nouns()["noun"], key=len, reverse=True)))
+    table = kind_nouns()
+    nouns = "|".join(map(re.escape, sorted(table.loc[table["position"] == "before", "noun"], key=len, reverse=True)))
     return re.compile(rf"(?:^|[^\w-])((?i:{nouns}))(?: {NAME_WORD})? $")
 
 
 @lru_cache(maxsize=None)
 def _kinds():
-    table = kind_nouns()
+    """{noun: label} of the kind nouns that come before a name."""
+    table = kind_nouns().query("position == 'before'")
+    return dict(zip(table["noun"], table["label"]))
+
+
+@lru_cache(maxsize=None)
+def _kind_heads():
+    """{word: label} of the kind nouns that end a name: Award, Expo (-), Center, Airport (PLACE)."""
+    table = kind_nouns().query("position == 'last'")
     return dict(zip(table["noun"], table["label"]))
 
 
@@ -383,6 +392,9 @@ class _Article:
         text = self.text[start:stop]
         if self.word(part[-1]) in self.ends and len(part) > 1:
             self._add(start, stop, "ORG", text)
+        elif len(part) > 1 and self.word(part[-1]) in _kind_heads():
+            if _kind_heads()[self.word(part[-1])] != "-":  # Ramon Magsaysay Award: an award, no entity
+                self._add(start, stop, _kind_heads()[self.word(part[-1])], text)
         elif text in self.aliases:
             self._add(start, stop, *self.aliases[text])
         elif (kind := self._kind_before(start)) and (kind == "-" or self._names_a_person(part)):
@@ -433,6 +445,8 @@ class _Article:
             return False
         if len(names) == 1 and (names[0] in self.begins or names[0] in self.place_begins):
             return False  # Dewan, Pulau: a cue word alone names no one
+        if any(w.endswith("nya") and _is_common(w[:-3]) for w in names):
+            return False  # Capresnya, Keppresnya: a common word with its possessive -nya, not a name
         if names[0] in ENGLISH_ARTICLES or (len(names) > 1 and _is_derived(names[0])):
             return False  # The Times; Tawaran Georgia-Pacific (the offer of …): a title or a phrase, not a name
         return any(len(w) > 1 and (common_allowed or not _is_common(w)) and not _is_acronym(w) and not _HAS_DIGIT.search(w)

@@ -85,23 +85,29 @@ def place_cues():
 
 
 def kind_nouns():
-    """Lower-case nouns that say what kind of thing a name after them is (helpers/data/kind_nouns.csv): noun, label, note.
+    """Nouns that say what kind of thing a name is (helpers/data/kind_nouns.csv): noun, position, label, note.
 
-    ``label`` is ORG (*perusahaan Qantas*, the company Qantas), PLACE, or ``-`` for a thing no entity
-    layer marks (*spesies Diadectes*, *rudal Ghadir*). A row with another label, or an empty or
-    capitalised noun, is refused with the file and row named."""
+    ``position`` ``before``: a lower-case noun right before the name (*perusahaan Qantas*, the company
+    Qantas; *spesies Diadectes*); ``last``: the name's own last word, as written (*Ramon Magsaysay
+    Award*, *Jakarta Convention Center*). ``label`` is ORG, PLACE, or ``-`` for a thing no entity layer
+    marks. A row with another position or label, or a ``before`` noun that is empty or capitalised, is
+    refused with the file and row named."""
     table = read_csv("kind_nouns.csv")
-    missing = [column for column in ("noun", "label") if column not in table.columns]
+    missing = [column for column in ("noun", "position", "label") if column not in table.columns]
     if missing:
-        raise ValueError(f"helpers/data/kind_nouns.csv: missing column(s) {', '.join(missing)}; it needs noun, label and note")
-    for row, (noun, label) in enumerate(zip(table["noun"], table["label"]), start=2):  # row 1 is the header
+        raise ValueError(f"helpers/data/kind_nouns.csv: missing column(s) {', '.join(missing)}; it needs noun, position, label and note")
+    for row, (noun, position, label) in enumerate(zip(table["noun"], table["position"], table["label"]), start=2):  # row 1: header
+        where = f"helpers/data/kind_nouns.csv, row {row} ({noun!r})"
         if label not in KIND_LABELS:
-            raise ValueError(f"helpers/data/kind_nouns.csv, row {row} ({noun!r}): label {label!r} is none of {', '.join(KIND_LABELS)}")
-        if not noun.strip() or noun != noun.lower():
-            raise ValueError(f"helpers/data/kind_nouns.csv, row {row}: the noun {noun!r} must be a lower-case word or words")
+            raise ValueError(f"{where}: label {label!r} is none of {', '.join(KIND_LABELS)}")
+        if position not in KIND_POSITIONS:
+            raise ValueError(f"{where}: position {position!r} is none of {', '.join(KIND_POSITIONS)}")
+        if not noun.strip() or (position == "before" and noun != noun.lower()):
+            raise ValueError(f"{where}: a noun before a name must be a lower-case word or words")
     return table
 
 
+KIND_POSITIONS = ("before", "last")
 KIND_LABELS = ("ORG", "PLACE", "-")
 
 

@@ -240,7 +240,7 @@ def test_word_classes():
 # ---------------------------------------------------------------- beyond the seeds
 # The entity rules were written on idner-news-2k's train split and the seeds; dev.txt measures
 # them on news they were not written for. Floors sit a little below the measured scores (dev,
-# 4 December 2026: recall PERSON 0.86, ORG 0.73, PLACE 0.86; precision 0.80), so a rule change that
+# 4 December 2026: recall PERSON 0.86, ORG 0.75, PLACE 0.86; precision 0.81), so a rule change that
 # only fits the seeds fails here. PLACE's floor is the target, 0.85.
 
 
@@ -257,16 +257,16 @@ def test_entity_recall_on_news_the_rules_were_not_written_for(dev_scores, label,
 
 
 def test_entity_precision_on_news_the_rules_were_not_written_for(dev_scores):
-    assert dev_scores.loc["all", "precision"] >= 0.79
+    assert dev_scores.loc["all", "precision"] >= 0.80
 
 
 def test_entity_scores_on_the_split_the_rules_were_written_on():
-    # Train (4 December 2026): recall PERSON 0.84, ORG 0.75, PLACE 0.82; precision 0.83. Beside the dev floors
+    # Train (4 December 2026): recall PERSON 0.84, ORG 0.76, PLACE 0.82; precision 0.84. Beside the dev floors
     # above, a large gap between the two splits would say the rules fit train's sentences, not news.
     train = helpers.read_conll("train")
     scores = helpers.evaluate(helpers.find_entities(train.articles), train.spans, match="lenient").scores.set_index("label")
     assert scores.loc["PERSON", "recall"] >= 0.82 and scores.loc["ORG", "recall"] >= 0.72
-    assert scores.loc["PLACE", "recall"] >= 0.80 and scores.loc["all", "precision"] >= 0.82
+    assert scores.loc["PLACE", "recall"] >= 0.80 and scores.loc["all", "precision"] >= 0.83
 
 
 def test_english_on_the_seeds_follows_the_dictionary_test(predicted, reference):
@@ -344,11 +344,27 @@ def test_a_name_the_article_calls_a_person_stays_a_person_after_ke_or_dari():
     assert set(entities.loc[entities["text"] == "Sarumpaet", "label"]) == {"PERSON"}
 
 
-def test_a_bad_kind_noun_row_names_the_file_and_row(monkeypatch):
-    bad = pd.DataFrame({"noun": ["perusahaan", "rudal"], "label": ["ORG", "WEAPON"], "note": ["", ""]})
+@pytest.mark.parametrize("row, problem", [
+    (("rudal", "before", "WEAPON"), r"row 3 \('rudal'\): label 'WEAPON' is none of ORG, PLACE, -"),
+    (("rudal", "after", "-"), r"row 3 \('rudal'\): position 'after' is none of before, last"),
+    (("Rudal", "before", "-"), r"row 3 \('Rudal'\): a noun before a name must be a lower-case word"),
+])
+def test_a_bad_kind_noun_row_names_the_file_and_row(monkeypatch, row, problem):
+    bad = pd.DataFrame([("perusahaan", "before", "ORG", ""), (*row, "")], columns=["noun", "position", "label", "note"])
     monkeypatch.setattr(helpers.vocabulary, "read_csv", lambda name: bad)
-    with pytest.raises(ValueError, match=r"kind_nouns\.csv, row 3 \('rudal'\): label 'WEAPON' is none of ORG, PLACE, -"):
+    with pytest.raises(ValueError, match=r"helpers/data/kind_nouns\.csv, " + problem):
         helpers.vocabulary.kind_nouns()
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Ia menerima Ramon Magsaysay Award tahun lalu.", "Ramon Magsaysay Award", None),  # an award
+    ("Pameran digelar di Kemang Convention Center pekan ini.", "Kemang Convention Center", "PLACE"),
+    ("Harga saham Pioneer Electronic turun.", "Pioneer Electronic", "ORG"),  # an English organisation cue at the end
+])
+def test_the_last_word_of_a_name_can_say_what_it_names(text, name, label):
+    entities = helpers.find_entities(made_up(text))
+    found = entities.loc[entities["text"] == name, "label"]
+    assert (set(found) == {label}) if label else "PERSON" not in set(found)
 
 
 @pytest.mark.parametrize("text, word", [
