@@ -321,6 +321,8 @@ class _Article:
             return False
         if word[0].islower():
             return not _VERB.fullmatch(word)
+        if any(label == "ORG" and end == start - 1 for _, end, label, _ in self.spans[-2:]) or (word.endswith(")") and _is_acronym(word.strip("()"))):
+            return True  # PKB Indonesia, Darul Quran (Daqu) Indonesia: the organisation's branch or country, part of its name
         return _is_common(word) and word not in self.begins
 
     def _read_role(self, words, i):
