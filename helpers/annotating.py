@@ -42,6 +42,8 @@ CLAUSE_OPENERS = frozenset({"bahwa", "ketika", "saat", "sedangkan", "sementara",
                             "jika", "kalau", "apakah", "agar", "supaya", "maka", "walaupun", "meski", "meskipun", "yang", "sejak"})
 _LISTED_AFTER = re.compile(rf"\s*(?:,|dan|atau|serta)\s+((?:{CAPWORD})(?: {CAPWORD})*)")
 _LISTED_BEFORE = re.compile(rf"((?:{CAPWORD})(?: {CAPWORD})*)\s+(?:dan|atau|serta)\s+$")
+KIND_WINDOW = 60  # characters searched before a name for a kind noun: three words and a nationality
+MAX_KIND_WORDS = 3  # the longest kind noun: perusahaan rintisan, kantor berita
 ENGLISH_ARTICLES = ("The", "A", "An")  # The Times, The Complutense University: a title or an organisation, not a person
 _PREMISES_BEFORE = re.compile(r"(?:^|\s)(?:gedung|kompleks|komplek|kantor|markas|halaman|lingkungan) $")
 MAX_TITLE_DEPTH = 2  # a title inside a title is read (… dan Presiden SBY); one level more is not
@@ -119,14 +121,6 @@ def _place_cue():
     # Place nouns count in lower case only: capitalised, *Barat* or *Tengah* is part of a name (Jawa Barat).
     preposition = r"(?i:di|ke|dari|menuju|se-?)(?: (?:luar|dalam|atas|sekitar|dekat|seluruh|antara))?"  # di luar Abkhazia
     return re.compile(rf"(?:^|\s)(?:{preposition}|(?:{words})(?:-(?:{words}))?)\s?$")  # kota-kota
-
-
-@lru_cache(maxsize=None)
-def _kind_before():
-    """A kind noun right before a name, perhaps with a nationality between: *perusahaan Qantas*, *kantor berita Jepang Domei*."""
-    table = kind_nouns()
-    nouns = "|".join(map(re.escape, sorted(table.loc[table["position"] == "before", "noun"], key=len, reverse=True)))
-    return re.compile(rf"(?:^|[^\w-])((?i:{nouns}))(?: {NAME_WORD})? $")
 
 
 @lru_cache(maxsize=None)
@@ -417,12 +411,25 @@ class _Article:
         return j
 
     def _kind_before(self, start):
-        """The label (ORG, or - for a thing) that a kind noun before the name gives it (helpers/data/kind_nouns.csv), or None."""
-        before = _kind_before().search(self.text, max(0, start - 50), start)
-        if before is None or (before.group(1)[0].isupper()  # capitalised, a kind noun only where it opens the sentence
-                              and not _SENTENCE_START.search(self.text, max(0, before.start(1) - SENTENCE_START_WINDOW), before.start(1))):
+        """The label (ORG, PLACE, or - for a thing) that a kind noun right before the name gives it, perhaps with a
+        nationality between (*perusahaan Qantas*, *kantor berita Jepang Domei*: helpers/data/kind_nouns.csv), or None."""
+        before = self.text[max(0, start - KIND_WINDOW) : start]
+        if not before.endswith(" "):
             return None
-        return _kinds()[before.group(1).lower()]
+        words = before.split()[1 if start > KIND_WINDOW else 0 :]  # the first may be cut by the window
+        for between in (0, 1):
+            if between and not (words and re.fullmatch(NAME_WORD, words[-1])):
+                break
+            head = words[: len(words) - between]
+            for size in range(min(MAX_KIND_WORDS, len(head)), 0, -1):
+                noun = " ".join(head[-size:])
+                if noun.lower() in _kinds() and (noun[0].islower() or self._opens_sentence(start - len(" ".join(words[-size - between:])) - 1)):
+                    return _kinds()[noun.lower()]
+        return None
+
+    def _opens_sentence(self, position):
+        """True when the word at ``position`` starts a sentence: a capitalised kind noun counts only there (*Hewan Solenodon …*)."""
+        return bool(_SENTENCE_START.search(self.text, max(0, position - SENTENCE_START_WINDOW), position))
 
     def _beside_a_place(self, start, stop):
         """A name listed with a place (*Moskow dan Cherkessk*, *Arizona, Wyoming*) or set before one as in an
