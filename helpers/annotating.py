@@ -86,6 +86,11 @@ def _roles():
 
 
 @lru_cache(maxsize=None)
+def _role_first_words():
+    return frozenset(role.split()[0].lower().rstrip(".") for role in read_word_list("person_roles.txt"))
+
+
+@lru_cache(maxsize=None)
 def _org_cues():
     """({cue words that start a name}, {cue words that end one}) from helpers/data/org_cues.csv."""
     table = org_cues()
@@ -257,6 +262,8 @@ class _Article:
 
     def _role_at(self, words, i):
         """The number of words from i that make a role or honorific, or 0."""
+        if self.word(words[i]).lower().rstrip(".") not in _role_first_words():
+            return 0  # most words start no role: a set look-up spares the long alternation
         role = _roles().match(self.text, words[i][0])
         if not role:
             return 0
