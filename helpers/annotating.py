@@ -246,7 +246,8 @@ class _Article:
     def _without_sentence_start(self, words):
         """The run without a common word that is capitalised only because it starts the sentence."""
         while words and _SENTENCE_START.search(self.text, max(0, words[0][0] - SENTENCE_START_WINDOW), words[0][0]) and _is_common(self.word(words[0])) \
-                and not self._known_at(words, 0) and not self._role_at(words, 0) and self.word(words[0]) not in self.begins \
+                and not (self._known_at(words, 0) and self.word(words[0]).lower() not in stopwords()) \
+                and not self._role_at(words, 0) and self.word(words[0]) not in self.begins \
                 and not (_may_be_a_given_name(self.word(words[0])) and len(words) > 1 and self._uncommon(self.word(words[1]))):
             words = words[1:]
             while words and self.word(words[0]) in PERSON_LINKS + ORG_LINKS:
@@ -390,6 +391,8 @@ class _Article:
         while j < len(words) and not (self._role_at(words, j) or self._known_at(words, j) or self.word(words[j]) in self.begins
                                       or self.word(words[j]) in ORG_LINKS):
             j += 1
+        if j == len(words) - 1 and self._is_surname(words, i, j):
+            j += 1  # Aburizal Bakrie, Badrodin Haiti: a known name that ends a person's name is the surname
         part = words[i:j]
         start, stop = part[0][0], part[-1][1]
         text = self.text[start:stop]
@@ -416,6 +419,12 @@ class _Article:
         elif not self.in_title and self._names_a_person(part) and (len(part) > 1 or english_score(self.word(part[0]).lower())[0] < NAME_MAX_ENGLISH_ZIPF):
             self._add_person(start, stop)
         return j
+
+    def _is_surname(self, words, i, j):
+        """True when the known one-word name at j (*Bakrie*, a company; *Haiti*, a country) follows given names
+        (i..j, written as names, one at least no dictionary word) and ends the run: it is the person's surname."""
+        return self._known_at(words, j) == 1 and not self._role_at(words, j) and re.fullmatch(NAME_WORD, self.word(words[j])) \
+            and all(re.fullmatch(NAME_WORD, self.word(w)) for w in words[i:j]) and any(self._uncommon(self.word(w)) for w in words[i:j])
 
     def _kind_before(self, start):
         """The label (ORG, PLACE, or - for a thing) that a kind noun right before the name gives it, perhaps with a

@@ -338,6 +338,15 @@ def test_a_kind_noun_says_what_a_name_after_it_names(text, name, label):
         assert entities.loc[name, "label"] == label
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Partai itu lalu mengusulkan Sutrisno Haiti sebagai calon.", "Sutrisno Haiti"),  # a country as a surname
+    ("Dukungan mengalir kepada Rahmat Suryadharma Darwin.", "Rahmat Suryadharma Darwin"),  # a city as a surname
+])
+def test_a_known_name_that_ends_a_persons_name_is_the_surname(text, name):
+    entities = helpers.find_entities(made_up(text))
+    assert entities[["text", "label"]].values.tolist() == [[name, "PERSON"]]
+
+
 def test_a_name_the_article_calls_a_person_stays_a_person_after_ke_or_dari():
     text = "Jaksa Rudolf Sarumpaet menerima berkas itu. Uang itu lalu diserahkan ke Sarumpaet."
     entities = helpers.find_entities(made_up(text))
