@@ -393,6 +393,10 @@ class _Article:
             j += 1
         if j == len(words) - 1 and self._is_surname(words, i, j):
             j += 1  # Aburizal Bakrie, Badrodin Haiti: a known name that ends a person's name is the surname
+        elif j - i > 1 and self._is_institution(words, i, j):
+            end = j + self._known_at(words, j)  # Palang Merah Indonesia: common words and a place, an institution's name
+            self._add(words[i][0], words[end - 1][1], "ORG", self.text[words[i][0] : words[end - 1][1]])
+            return end
         part = words[i:j]
         start, stop = part[0][0], part[-1][1]
         text = self.text[start:stop]
@@ -403,8 +407,8 @@ class _Article:
                 self._add(start, stop, _kind_heads()[self.word(part[-1])], text)
         elif text in self.aliases:
             self._add(start, stop, *self.aliases[text])
-        elif (kind := self._kind_before(start)) and (kind == "-" or self._names_a_person(part)):
-            if kind != "-":  # spesies Diadectes, rudal Ghadir: a thing no layer marks; kelompok Islam: no name
+        elif (kind := self._kind_before(start)) and (kind == "-" or self._names_a_person(part) or len(part) > 1):
+            if kind != "-":  # spesies Diadectes, rudal Ghadir: a thing no layer marks; kelompok Islam (one common word): no name
                 self._add(start, stop, kind, text)
         elif all(_is_acronym(self.word(w)) for w in part):
             pass  # an acronym nobody introduced: BBM (fuel) and KTP (identity card) are acronyms too, not names
@@ -425,6 +429,15 @@ class _Article:
         (i..j, written as names, one at least no dictionary word) and ends the run: it is the person's surname."""
         return self._known_at(words, j) == 1 and not self._role_at(words, j) and re.fullmatch(NAME_WORD, self.word(words[j])) \
             and all(re.fullmatch(NAME_WORD, self.word(w)) for w in words[i:j]) and any(self._uncommon(self.word(w)) for w in words[i:j])
+
+    def _is_institution(self, words, i, j):
+        """True when capitalised common words (i..j) run into a known place that ends the name: *Palang Merah Indonesia*
+        (the Indonesian Red Cross), *Ikatan Dokter Indonesia*. Indonesian names its institutions with common nouns."""
+        known = self._known_at(words, j)
+        ends_the_name = known and (j + known == len(words) or self.word(words[j + known]) in ORG_LINKS)
+        return bool(ends_the_name) and self.lexicon[self.text[words[j][0] : words[j + known - 1][1]]][0] == "PLACE" \
+            and all(_is_common(self.word(w)) and self.word(w).lower() not in stopwords() and not _is_acronym(self.word(w))
+                    for w in words[i:j])
 
     def _kind_before(self, start):
         """The label (ORG, PLACE, or - for a thing) that a kind noun right before the name gives it, perhaps with a

@@ -309,6 +309,7 @@ def test_people_are_found_by_pattern_on_made_up_news():
     ("Kerugian di pihak Israel belum diketahui.", "Israel", False),  # the Israeli side
     ("Wartawan menunggu di gedung DPR sejak pagi.", "DPR", True),  # the building: a place, not the parliament
     ("Banjir besar melanda Bulawayo pekan lalu.", "Bulawayo", True),  # a GeoNames city, in no other list
+    ("Rob merendam kawasan pesisir Kota Pekalongan.", "Kota Pekalongan", True),  # after a place noun: a location
 ])
 def test_a_place_is_marked_where_it_names_a_location(text, place, marked):
     entities = helpers.find_entities(made_up(text))
@@ -336,6 +337,11 @@ def test_a_kind_noun_says_what_a_name_after_it_names(text, name, label):
         assert name not in entities.index or entities.loc[name, "label"] != "PERSON"
     else:
         assert entities.loc[name, "label"] == label
+
+
+def test_common_words_running_into_a_place_name_an_institution():
+    entities = helpers.find_entities(made_up("Bantuan datang dari Palang Merah Indonesia dan Ikatan Dokter Indonesia."))
+    assert entities[["text", "label"]].values.tolist() == [["Palang Merah Indonesia", "ORG"], ["Ikatan Dokter Indonesia", "ORG"]]
 
 
 @pytest.mark.parametrize("text, name", [
