@@ -42,6 +42,7 @@ CLAUSE_OPENERS = frozenset({"bahwa", "ketika", "saat", "sedangkan", "sementara",
                             "jika", "kalau", "apakah", "agar", "supaya", "maka", "walaupun", "meski", "meskipun", "yang", "sejak"})
 _LISTED_AFTER = re.compile(rf"\s*(?:,|dan|atau|serta)\s+((?:{CAPWORD})(?: {CAPWORD})*)")
 _LISTED_BEFORE = re.compile(rf"((?:{CAPWORD})(?: {CAPWORD})*)\s+(?:dan|atau|serta)\s+$")
+MAX_COMMON_NAME_WORDS = 3  # Arifin Tasrif: a name made of dictionary words, read only right after an explained title
 KIND_WINDOW = 60  # characters searched before a name for a kind noun: three words and a nationality
 MAX_KIND_WORDS = 3  # the longest kind noun: perusahaan rintisan, kantor berita
 ENGLISH_ARTICLES = ("The", "A", "An")  # The Times, The Complutense University: a title or an organisation, not a person
@@ -50,7 +51,7 @@ MAX_TITLE_DEPTH = 2  # a title inside a title is read (… dan Presiden SBY); on
 _HAS_DIGIT = re.compile(r"\d")  # Rp100, Mohajer-4: an amount or a model, not a name
 _VERB = re.compile(r"me[a-z]{3,}")  # menghantam, mengunjungi: a place after a verb is where the action goes
 PERSON_LINKS = ("bin", "binti", "van", "von", "de", "da", "dos", "al", "el")  # inside a person's name: Ahmad bin Yusuf
-ORG_LINKS = ("dan", "untuk", "&")  # inside an organisation's name: Badan Pengawas Obat dan Makanan
+ORG_LINKS = ("dan", "untuk", "&", "for", "of")  # inside an organisation's name: Badan Pengawas Obat dan Makanan, Institute for …
 # A run of capitalised words (and initials), with the small words that may stand inside a name.
 _RUN = re.compile(rf"(?:{INITIAL} )*{CAPWORD}(?:(?: (?:{'|'.join(PERSON_LINKS + ORG_LINKS)}))? (?:{INITIAL}|{CAPWORD}))*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]?\s+|\n|[\"“(]\s*)$")
@@ -335,11 +336,18 @@ class _Article:
         common word before one (*Siti Choiriana*, *Budi Gunawan*), else only from the first uncommon
         word (*Menteri Keuangan Sri Mulyani* gives *Mulyani*: *Keuangan* and *Sri* are both common words).
         Inside a title, a row of roles (*Direktur Direktur …*) is passed over at once: reading them one
-        title inside another would cost a pass over the run for each role.
+        title inside another would cost a pass over the run for each role. A title with an organisation cue
+        and an acronym in brackets after it is that organisation; the name comes after the brackets.
         """
         i += self._role_at(words, i)
         while self.in_title and i < len(words) and self._role_at(words, i):
             i += self._role_at(words, i)
+        if i < len(words) and _ACRONYM_AFTER.match(self.text, words[-1][1]) and not self._known_at(words, i) \
+                and any(self.word(w) in self.begins or self.word(w) in self.ends for w in words[i:]):
+            # Direktur Eksekutif Institute for Essential Services Reform (IESR) Fabby Tumiwa: an organisation's name
+            # with its acronym in brackets ends the title; the person's name follows the brackets
+            self._add(words[i][0], words[-1][1], "ORG", self.text[words[i][0] : words[-1][1]])
+            return len(words)
         explained_end, j = i, i
         while j < len(words):
             size = self._known_at(words, j) or self._role_at(words, j)
@@ -351,6 +359,10 @@ class _Article:
         rest = words[explained_end:]
         first = next((k for k, w in enumerate(rest) if self._uncommon(self.word(w)) or (_is_acronym(self.word(w)) and explained_end == i)), None)
         name_start = len(words) if first is None else explained_end + (0 if first <= 1 else first)
+        if first is None and explained_end > i and rest and len(rest) <= MAX_COMMON_NAME_WORDS \
+                and self.word(words[explained_end - 1]) not in ORG_LINKS and not _ACRONYM_AFTER.match(self.text, words[-1][1]) \
+                and all(re.fullmatch(NAME_WORD, self.word(w)) and self.word(w).lower() not in _common_capitalised() for w in rest):
+            name_start = explained_end  # Menteri ESDM Arifin Tasrif: after an explained title, dictionary words are a name too
         while name_start < len(words) and self.word(words[name_start]) in PERSON_LINKS:
             name_start += 1
         if i < name_start:  # Menteri [Keuangan]; Ketua Umum [Partai Golkar]; Direktur [Consumer Service Telkom]
@@ -376,14 +388,15 @@ class _Article:
             self._add_person(after.start(1), after.end(1))
 
     def _read_org(self, words, i, label="ORG"):
-        """Cue Name…: the organisation (or, with a place cue, the place) runs to the end of the run."""
-        end = len(words)
-        start, stop = words[i][0], words[end - 1][1]
+        """Cue Name…: the organisation (or, with a place cue, the place) runs to the end of the run, or to a *dan* that
+        joins a second name the gazetteer knows (*Pemerintah Jepang dan Indonesia*: two governments, the second unnamed)."""
+        end = next((k for k in range(i + 2, len(words) - 1) if self.word(words[k]) in ORG_LINKS and self._known_at(words, k + 1)
+                    and k + 1 + self._known_at(words, k + 1) == len(words)), len(words))
         while self.word(words[end - 1]) in ORG_LINKS:
             end -= 1
-            stop = words[end - 1][1]
+        start, stop = words[i][0], words[end - 1][1]
         self._add(start, stop, label, self.text[start:stop])
-        return len(words)
+        return end
 
     def _read_rest(self, words, i):
         """Words no role, cue or gazetteer name explains: up to the next word that one does."""
@@ -510,7 +523,9 @@ class _Article:
                 earlier = [f for f in full_names.values() if " " in f]
                 full_names.setdefault(name, earlier[-1] if earlier else name)
                 continue
-            full = next((f for f in full_names.values() if name in f.split() or f.startswith(name + " ")), name)
+            alias = self.aliases.get(name, ("", ""))
+            full = alias[1] if alias[0] == "PERSON" else \
+                next((f for f in full_names.values() if name in f.split() or f.startswith(name + " ")), name)  # (SBY): its full name
             full_names.setdefault(name, full)
             for part in name.split():
                 if len(part) > 2 and part not in PERSON_LINKS and not _is_common(part) and not re.fullmatch(INITIAL, part):

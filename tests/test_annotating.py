@@ -339,6 +339,23 @@ def test_a_kind_noun_says_what_a_name_after_it_names(text, name, label):
         assert entities.loc[name, "label"] == label
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Menteri ESDM Arifin Tasrif hadir.", [("Arifin Tasrif", "PERSON")]),  # a name of dictionary words after an acronym
+    ("Pemerintah Jepang dan Indonesia sepakat.", [("Pemerintah Jepang", "ORG"), ("Indonesia", "PLACE")]),  # two, not one
+    ("Investor asing tertarik pada Blok Masela.", [("Blok Masela", "PLACE")]),  # an oil and gas block
+    ("Direktur Eksekutif Institute for Essential Services Reform (IESR) Fabby Tumiwa menilai positif.",
+     [("Institute for Essential Services Reform", "ORG"), ("IESR", "ORG"), ("Fabby Tumiwa", "PERSON")]),
+])
+def test_titles_names_and_lists_as_a_news_agency_writes_them(text, expected):
+    entities = helpers.find_entities(made_up(text))
+    assert [tuple(row) for row in entities[["text", "label"]].values.tolist()] == expected
+
+
+def test_an_acronym_in_brackets_after_a_person_names_that_person():
+    entities = helpers.find_entities(made_up("Presiden Susilo Bambang Yudhoyono (SBY) hadir. SBY lalu pulang."))
+    assert set(entities.loc[entities["text"] == "SBY", "entity"]) == {"Susilo Bambang Yudhoyono"}
+
+
 def test_common_words_running_into_a_place_name_an_institution():
     entities = helpers.find_entities(made_up("Bantuan datang dari Palang Merah Indonesia dan Ikatan Dokter Indonesia."))
     assert entities[["text", "label"]].values.tolist() == [["Palang Merah Indonesia", "ORG"], ["Ikatan Dokter Indonesia", "ORG"]]
