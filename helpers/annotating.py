@@ -57,6 +57,16 @@ _RUN = re.compile(rf"(?:{INITIAL} )*{CAPWORD}(?:(?: (?:{'|'.join(PERSON_LINKS + 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]?\s+|\n|[\"“(]\s*)$")
 SENTENCE_START_WINDOW = 8  # searched only this far back (clean text has single spaces): searching from 0 is quadratic
 _ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z\d-]*[A-Z\d])\)")  # Komisi Pemberantasan Korupsi (KPK)
+_SYLLABIC_AFTER = re.compile(r" \(([A-Z][a-z]{3,}[A-Za-z]*)\)")  # (Polrestabes), (Bappenas): syllables, not letters
+
+
+def _is_syllabic_acronym(word, name):
+    """True when ``word``'s letters appear in order in ``name`` and it is no common word: *Polrestabes* in
+    *kePOLisian RESor koTA BESar*; not *Persero* after *PT Pertamina*."""
+    letters = iter(name.lower().replace(" ", ""))
+    return not _is_common(word) and all(letter in letters for letter in word.lower())
+
+
 _COMMA_NAME = re.compile(rf", ({NAME})")
 # A single capitalised word as common as this in English (Zipf, about 3 per million words) is more
 # likely an English term (Android, Mercury) than an Indonesian name; longer names are not judged so.
@@ -506,6 +516,10 @@ class _Article:
     def _add(self, start, end, label, entity):
         self.spans.append((start, end, label, entity))
         acronym = _ACRONYM_AFTER.match(self.text, end)  # Susilo Bambang Yudhoyono (SBY), Komisi Pemberantasan Korupsi (KPK)
+        if not acronym and label == "ORG":
+            acronym = _SYLLABIC_AFTER.match(self.text, end)  # Kepolisian Resor Kota Besar (Polrestabes)
+            if acronym and not _is_syllabic_acronym(acronym.group(1), self.text[start:end]):
+                acronym = None
         if acronym and acronym.group(1) not in self.lexicon:
             self.aliases.setdefault(acronym.group(1), (label, entity))
 

@@ -351,6 +351,13 @@ def test_titles_names_and_lists_as_a_news_agency_writes_them(text, expected):
     assert [tuple(row) for row in entities[["text", "label"]].values.tolist()] == expected
 
 
+def test_a_syllabic_acronym_in_brackets_names_the_organisation_before_it():
+    text = "Kepolisian Resor Kota Besar (Polrestabes) Makassar menangkap AR. PT Pertamina (Persero) menaikkan harga."
+    entities = helpers.find_entities(made_up(text))
+    assert set(entities.loc[entities["text"] == "Polrestabes", "entity"]) == {"Kepolisian Resor Kota Besar"}
+    assert "Persero" not in set(entities["text"])  # a legal form in brackets, a dictionary word: no alias
+
+
 def test_an_acronym_in_brackets_after_a_person_names_that_person():
     entities = helpers.find_entities(made_up("Presiden Susilo Bambang Yudhoyono (SBY) hadir. SBY lalu pulang."))
     assert set(entities.loc[entities["text"] == "SBY", "entity"]) == {"Susilo Bambang Yudhoyono"}
