@@ -129,7 +129,7 @@ def show(corpus, article, annotations, layers=None):
     markup = (
         '<div style="max-width:46em">'
         f'<p style="font-size:90%;margin:0 0 .6em 0">{legend or "no annotations"}</p>'
-        f'<div lang="id" style="white-space:pre-wrap;line-height:1.9">{body}</div></div>'
+        f'<div lang="id" style="white-space:pre-wrap;line-height:1.75">{body}</div></div>'
     )
     return Highlighted(markup, f"{doc_id}: {len(text)} characters, {len(spans)} highlighted spans", title=f"{doc_id}: annotations")
 
