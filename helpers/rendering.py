@@ -41,7 +41,7 @@ LEGEND = {
 # The letter printed after each entity, so the label reads without colour; a label not listed prints in full.
 LETTERS = {"PERSON": "P", "ORG": "O", "PLACE": "L"}
 LETTER_STYLE = "font-size:65%;font-weight:bold;font-style:normal;margin-left:1px"
-SPEAKER_STYLE = "font-size:75%;font-style:normal;font-weight:bold;color:#333;margin-left:.25em"
+SPEAKER_STYLE = "font-size:75%;font-style:normal;font-weight:bold;color:#333;margin-left:.25em;white-space:nowrap"
 
 
 # A label no style above knows (a user's COMPANY, say): a grey box of its own, named in the legend by its label.
