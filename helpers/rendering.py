@@ -16,14 +16,16 @@ from helpers.reading import article_id
 from helpers.segmenting import paragraphs as split_paragraphs
 from helpers.translating import glosses
 
-# One visual channel per layer, so that overlapping layers stay readable:
-# entities fill the background, quotes underline, dates get a box, English is italic and dotted.
+# One visual channel per layer, so that overlapping layers stay readable: entities fill the background and get
+# a box, quotes underline, dates get an outline, English is italic and dotted. Colour is never the only cue (a
+# greyscale print must still tell the labels apart): each entity label has its own border style and prints its
+# letter after the name, and each quotation prints its speaker after it.
 STYLES = {
-    ("entities", "PERSON"): "background:#f6dbe9;border-radius:3px",
-    ("entities", "ORG"): "background:#d5e6f4;border-radius:3px",
-    ("entities", "PLACE"): "background:#d4f0e4;border-radius:3px",
+    ("entities", "PERSON"): "background:#f6dbe9;border:1.5px solid #6b2d4e;border-radius:3px",
+    ("entities", "ORG"): "background:#d5e6f4;border:1.5px dashed #1c4a72;border-radius:3px",
+    ("entities", "PLACE"): "background:#d4f0e4;border:2px dotted #1b5e43;border-radius:3px",
     ("quotes", "QUOTE"): f"border-bottom:2px solid {PALETTE[1]}",
-    ("dates", "DATE"): f"outline:1.5px solid {PALETTE[0]};outline-offset:1px",
+    ("dates", "DATE"): f"outline:3px double {PALETTE[0]};outline-offset:1px",
     ("dates", "DATE?"): f"outline:2px dashed {PALETTE[5]};outline-offset:1px",
     ("english", "EN"): f"font-style:italic;text-decoration:underline dotted {PALETTE[2]};text-decoration-thickness:2px",
 }
@@ -36,6 +38,10 @@ LEGEND = {
     ("dates", "DATE?"): "date whose weekday the calendar contradicts",
     ("english", "EN"): "English",
 }
+# The letter printed after each entity, so the label reads without colour; a label not listed prints in full.
+LETTERS = {"PERSON": "P", "ORG": "O", "PLACE": "L"}
+LETTER_STYLE = "font-size:65%;font-weight:bold;font-style:normal;margin-left:1px"
+SPEAKER_STYLE = "font-size:75%;font-style:normal;font-weight:bold;color:#333;margin-left:.25em;white-space:nowrap"
 
 
 # A label no style above knows (a user's COMPANY, say): a grey box of its own, named in the legend by its label.
@@ -62,6 +68,22 @@ def _style_key(span):
 
 def _style(key):
     return STYLES.get(key, DEFAULT_STYLE)
+
+
+def _letter(span):
+    """The label letter printed at the end of an entity (empty for other layers)."""
+    if span["layer"] != "entities":
+        return ""
+    letter = LETTERS.get(span["label"], str(span["label"]))
+    return f'<sup style="{LETTER_STYLE}">{html.escape(letter, quote=False)}</sup>'
+
+
+def _speaker(span):
+    """The speaker printed after a quotation (empty for other layers): hover titles do not print."""
+    if span["layer"] != "quotes":
+        return ""
+    speaker = span.get("speaker") if isinstance(span.get("speaker"), str) else "speaker not named"
+    return f'<small lang="en" style="{SPEAKER_STYLE}">[{html.escape(speaker, quote=False)}]</small>'
 
 
 def _title(span):
@@ -103,13 +125,20 @@ def show(corpus, article, annotations, layers=None):
     body = _highlight(text, spans)
     known = list(STYLES)
     used = sorted({_style_key(s) for s in spans}, key=lambda key: (known.index(key), "") if key in known else (len(known), str(key)))
-    legend = " ".join(f'<span style="{_style(key)};padding:0 3px">{html.escape(LEGEND.get(key, str(key[1])))}</span>' for key in used)
+    legend = " ".join(_legend_entry(key) for key in used)
     markup = (
         '<div style="max-width:46em">'
         f'<p style="font-size:90%;margin:0 0 .6em 0">{legend or "no annotations"}</p>'
-        f'<div lang="id" style="white-space:pre-wrap;line-height:1.9">{body}</div></div>'
+        f'<div lang="id" style="white-space:pre-wrap;line-height:1.75">{body}</div></div>'
     )
     return Highlighted(markup, f"{doc_id}: {len(text)} characters, {len(spans)} highlighted spans", title=f"{doc_id}: annotations")
+
+
+def _legend_entry(key):
+    """One legend item, styled and marked as the spans it names are."""
+    sample = {"layer": key[0], "label": key[1], "speaker": "speaker"}
+    name = html.escape(LEGEND.get(key, str(key[1])), quote=False)
+    return f'<span style="{_style(key)};padding:0 3px">{name}{_letter(sample)}</span>{_speaker(sample)}'
 
 
 PUBLISHED_FORMATS = {"minute": "%Y-%m-%d %H:%M", "day": "%Y-%m-%d", "month": "%Y-%m"}
@@ -174,6 +203,8 @@ def _highlight(text, spans):
         segment = html.escape(text[left:right], quote=False)
         for span in reversed(covering):
             title = html.escape(_title(span), quote=True)
-            segment = f'<span style="{_style(_style_key(span))}" title="{title}">{segment}</span>'
+            ends = span["end"] == right  # the marks go once, after the span's last segment
+            inside, after = (_letter(span), _speaker(span)) if ends else ("", "")
+            segment = f'<span style="{_style(_style_key(span))}" title="{title}">{segment}{inside}</span>{after}'
         pieces.append(segment)
     return "".join(pieces)

@@ -10,6 +10,8 @@ import pytest
 import helpers
 from conftest import BLOG, LIPUTAN, SEEDS, TELKOM
 
+MARKS = r"<(sup|small)\b[^>]*>.*?</\1>"  # the label letters and speaker names show adds after spans
+
 
 def made_up(*texts, published="2020-02-24"):
     """A corpus of made-up articles: just what the finders read."""
@@ -167,15 +169,30 @@ def test_show_escapes_html_in_the_article():
     corpus = made_up('Situs itu memuat <script>alert("x")</script> &amp; kata Budi.')
     html = helpers.show(corpus, "t0", helpers.annotate(corpus)).html
     assert "<script" not in html and "&lt;" in html
-    shown = unescape(re.sub(r"<[^>]+>", "", html))  # what a reader sees: the text as written, "&amp;" included
+    shown = unescape(re.sub(r"<[^>]+>", "", re.sub(MARKS, "", html)))  # the text as written, "&amp;" included
     assert 'Situs itu memuat <script>alert("x")</script> &amp; kata Budi.' in shown
+    assert "Budi<sup" in html  # and the label letter after the name
 
 
 def test_show_nests_overlapping_spans_and_names_the_speaker(corpus, predicted):
     html = helpers.show(corpus, "Liputan6", predicted).html
     assert 'title="quotation: Siti Choiriana (kata)"' in html
+    assert "[Siti Choiriana]</small> kata wanita" in html  # printed after the quotation, not only in the hover title
     assert 'lang="id"' in html
     assert repr(helpers.show(corpus, "Liputan6", predicted)).startswith(LIPUTAN)
+
+
+def test_show_tells_entity_labels_apart_without_colour(corpus, predicted):
+    """Greyscale keeps line styles and letters, not hues: each label has its own border style and letter."""
+    styles = {label: helpers.rendering.STYLES[("entities", label)] for label in ["PERSON", "ORG", "PLACE"]}
+    borders = {re.search(r"border:[^;]*\b(solid|dashed|dotted|double)\b", style).group(1) for style in styles.values()}
+    assert len(borders) == len(styles)
+    html = helpers.show(corpus, "Liputan6", predicted, layers=["entities"]).html
+    text = html.split('lang="id"', 1)[1]  # after the legend
+    letters = re.findall(r">([A-Z])</sup></span>", text)
+    assert set(letters) == set(helpers.rendering.LETTERS.values())
+    entities = predicted[(predicted["id"] == LIPUTAN) & (predicted["layer"] == "entities")]
+    assert len(letters) == len(entities)  # one letter per entity, however many segments overlaps cut it into
 
 
 def test_exports_round_trip(tmp_path, corpus, predicted):

@@ -30,3 +30,10 @@ def test_the_checks_file_holds_no_answer_in_clear():
 def test_an_unknown_check_is_named():
     with pytest.raises(ValueError, match="no check '99.9'"):
         helpers.check("99.9", 1)
+
+
+def test_no_two_checks_share_an_answer():
+    """An answer right for one check would be right for another: a learner could pass by repeating it."""
+    checks = read_csv("checks.csv")
+    shared = checks[checks["sha256"].duplicated(keep=False)]
+    assert shared.empty, f"checks {list(shared['exercise'])} have the same answer"

@@ -190,15 +190,66 @@ def run_chromium(*args):
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def test_every_handout_loads_without_console_messages_and_prints_to_pdf(built, tmp_path):
+@pytest.fixture(scope="module")
+def printed(built, tmp_path_factory):
+    """Each handout printed to PDF by Chromium, as the browser prints it: {page: pdf}."""
+    out = tmp_path_factory.mktemp("printed")
+    pdfs = {}
+    for page in pages(built):
+        pdf = out / f"{page.parent.name}-{page.stem}.pdf"
+        run = run_chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+        assert run.returncode == 0 and pdf.exists(), page.name
+        pdfs[page] = pdf
+    return pdfs
+
+
+def test_every_handout_loads_without_console_messages_and_prints_to_pdf(built, printed):
     for page in pages(built):
         loaded = run_chromium("--dump-dom", page.as_uri())
         console = [line for line in loaded.stderr.splitlines() if ":CONSOLE" in line]
         assert loaded.returncode == 0 and "</html>" in loaded.stdout, page.name
         assert not console, f"{page.name}: {console[:3]}"
-        pdf = tmp_path / f"{page.parent.name}-{page.stem}.pdf"
-        printed = run_chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
-        assert printed.returncode == 0 and pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 10_000, page.name
+        pdf = printed[page]
+        assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 10_000, page.name
+
+
+A4_MM, MARGIN_MM = 297, 16  # the template's @page: A4, 16 mm top and bottom
+PAGES_BEFORE = {"instructor/02_annotating.html": 16}  # issue 11: 02's instructor handout printed on 16 pages
+
+
+def page_fullness(pdf):
+    """For each printed page, how far down its printable area the ink reaches (0 empty, 1 full), from a greyscale
+    rendering by poppler's pdftoppm (PGM: a short text header, then one byte per pixel)."""
+    tool = shutil.which("pdftoppm")
+    if not tool:
+        if os.environ.get("CI"):
+            pytest.fail("pdftoppm is not installed; CI must install it (apt-get install poppler-utils)")
+        pytest.skip("pdftoppm is not installed: the page-fullness test is skipped (apt-get install poppler-utils)")
+    prefix = pdf.with_suffix("")
+    subprocess.run([tool, "-gray", "-r", "20", str(pdf), str(prefix)], check=True, timeout=120)
+    fullness = []
+    for image in sorted(pdf.parent.glob(f"{prefix.name}-*.pgm"), key=lambda path: int(path.stem.rsplit("-", 1)[1])):
+        data = image.read_bytes()
+        magic, width, height, maxval, pixels = data.split(maxsplit=4)
+        assert magic == b"P5" and maxval == b"255", image.name
+        width, height = int(width), int(height)
+        rows = [pixels[row * width:(row + 1) * width] for row in range(height)]
+        inked = [row for row, line in enumerate(rows) if min(line) < 200]
+        top, bottom = height * MARGIN_MM / A4_MM, height * (A4_MM - MARGIN_MM) / A4_MM
+        fullness.append(0.0 if not inked else (inked[-1] - top) / (bottom - top))
+    return fullness
+
+
+def test_no_printed_page_is_under_a_third_full_but_the_last(built, printed):
+    """Issue 11: no printed page under a third full except the last, and 02's instructor handout shorter than before."""
+    for page, pdf in printed.items():
+        name = page.relative_to(built / "handouts").as_posix()
+        fullness = page_fullness(pdf)
+        assert fullness, name
+        sparse = [number for number, full in enumerate(fullness[:-1], start=1) if full < 1 / 3]
+        assert not sparse, f"{name}: printed pages {sparse} are under a third full ({[round(f, 2) for f in fullness]})"
+        if name in PAGES_BEFORE:
+            assert len(fullness) < PAGES_BEFORE[name], f"{name}: {len(fullness)} printed pages"
 
 
 def test_a_script_in_a_markdown_cell_does_not_run_and_tables_survive(tmp_path):
