@@ -27,18 +27,46 @@ ROOT = Path(__file__).resolve().parent.parent
 SIZES = [100, 1_000, 10_000]
 
 
+NEWS_SHARE = 0.5  # of an article's paragraphs, drawn from the vendored news sentences rather than the seeds
+PARAGRAPHS_PER_ARTICLE = 6
+_DETOKENIZE = [(re.compile(r" ([,.:;!?%)\]])"), r"\1"), (re.compile(r"([(\[]) "), r"\1")]
+
+
+def news_paragraphs():
+    """Paragraphs of real news text: the idner-news-2k sentences (train and dev), three in a row to a paragraph.
+
+    Their tokens are joined as a writer would (no space before a comma or after a bracket), so the
+    corpus grows its vocabulary with each article drawn, as a real one does, instead of repeating the seeds'.
+    """
+    from helpers.conll import _sentences, split_path
+
+    sentences = []
+    for split in ("train", "dev"):
+        path = split_path(split)
+        for sentence in _sentences(path.read_text(encoding="utf-8").splitlines(), path):
+            text = " ".join(word for word, _ in sentence)
+            for pattern, replacement in _DETOKENIZE:
+                text = pattern.sub(replacement, text)
+            sentences.append(text)
+    return [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences) - 2, 3)]
+
+
 def make_corpus(size):
-    """Write ``size`` synthetic articles from the seeds' paragraphs; return the folder."""
+    """Write ``size`` synthetic articles, half seed paragraphs and half news paragraphs; return the folder."""
     import helpers
 
-    folder = ROOT / "build" / "bench" / str(size)
+    folder = ROOT / "build" / "bench" / f"mixed-{size}"
     if folder.exists() and len(list(folder.glob("*.txt"))) == size:
         return folder
     folder.mkdir(parents=True, exist_ok=True)
-    paragraphs = [p for text in helpers.load_corpus()["text"] for p in text.split("\n\n")]
+    seeds = [p for text in helpers.load_corpus()["text"] for p in text.split("\n\n")]
+    news = news_paragraphs()
+    from_news = round(PARAGRAPHS_PER_ARTICLE * NEWS_SHARE)
     rng = random.Random(size)
     for number in range(size):
-        (folder / f"article_{number:05d}.txt").write_text("\n\n".join(rng.sample(paragraphs, 6)) + "\n", encoding="utf-8")
+        drawn = rng.sample(seeds, PARAGRAPHS_PER_ARTICLE - from_news) + rng.sample(news, from_news)
+        rng.shuffle(drawn)
+        (folder / f"article_{number:06d}.txt").write_text("\n\n".join(drawn) + "\n", encoding="utf-8")
     return folder
 
 

@@ -18,7 +18,7 @@ from helpers import _checks
 from helpers._data import read_csv, read_word_list
 from helpers.reading import month_numbers
 from helpers.learning import tag_entities
-from helpers.segmenting import tokens as tokenize_corpus
+from helpers.segmenting import TOKEN, sentence_spans
 from helpers.vocabulary import gazetteer, org_cues, place_cues, reporting_verbs, standard_words, stem, stopwords
 
 SPAN = ["id", "start", "end", "text"]
@@ -731,34 +731,45 @@ def find_english(corpus, margin=ENGLISH_MARGIN, min_zipf=ENGLISH_MIN_ZIPF, entit
     """
     _checks.corpus(corpus, "find_english")
     entities = find_entities(corpus) if entities is None else entities
-    named = {(row.id, i) for row in entities.itertuples() for i in range(row.start, row.end)}
-    tokens = tokenize_corpus(corpus, stems=False)
+    named = _named_positions(entities)
     rows = []
-    texts = dict(zip(corpus["id"], corpus["text"]))
-    run = []
-
-    def close_run():
-        if any(word_class == "english" for *_, word_class in run):
-            doc_id, start, end = run[0][0], run[0][1], run[-1][2]
-            rows.append((doc_id, start, end, texts[doc_id][start:end], "english", "EN", " ".join(c for *_, c in run)))
-        run.clear()
-
-    previous = None
-    columns = (tokens[name].tolist() for name in ["id", "sentence", "start", "end", "text", "kind"])
-    for doc_id, sentence, token_start, token_end, text, kind in zip(*columns):
-        if (doc_id, sentence) != previous or (run and token_start - run[-1][2] > 1):
-            close_run()
-        previous = (doc_id, sentence)
-        if kind != "word" or (doc_id, token_start) in named:
-            close_run()
-            continue
-        word_class, skip = _word_class(text, margin, min_zipf)
-        if word_class in ("english", "shared"):
-            run.append((doc_id, token_start + skip, token_end, word_class))
-        else:
-            close_run()
-    close_run()
+    classes = {}  # word → (class, characters to skip): this call's own look-up, cheaper than the shared cache's
+    for doc_id, text in zip(corpus["id"].tolist(), corpus["text"].tolist()):
+        inside_names = named.get(doc_id, ())
+        for sentence_start, sentence_end in sentence_spans(text):
+            run = []  # (start, end, class) of the English and shared words in a row
+            for token in TOKEN.finditer(text, sentence_start, sentence_end):
+                if token.lastgroup != "word" or token.start() in inside_names:
+                    if run:
+                        _close_run(run, doc_id, text, rows)
+                    continue
+                word = token.group()
+                word_class, skip = classes.get(word) or classes.setdefault(word, _word_class(word, margin, min_zipf))
+                if word_class in ("english", "shared"):
+                    if run and token.start() - run[-1][1] > 1:  # words apart are not one phrase
+                        _close_run(run, doc_id, text, rows)
+                    run.append((token.start() + skip, token.end(), word_class))
+                elif run:
+                    _close_run(run, doc_id, text, rows)
+            if run:
+                _close_run(run, doc_id, text, rows)
     return pd.DataFrame(rows, columns=[*SPAN, "layer", "label", "classes"])
+
+
+def _close_run(run, doc_id, text, rows):
+    """A run of English and shared words ends: a span if it holds an English word."""
+    if any(word_class == "english" for *_, word_class in run):
+        start, end = run[0][0], run[-1][1]
+        rows.append((doc_id, start, end, text[start:end], "english", "EN", " ".join(c for *_, c in run)))
+    run.clear()
+
+
+def _named_positions(entities):
+    """{id: {position}} of every character inside an entity span: a token starting at one is part of a name."""
+    named = {}
+    for doc_id, start, end in zip(*(entities[c].tolist() for c in ["id", "start", "end"])):
+        named.setdefault(doc_id, set()).update(range(start, end))
+    return named
 
 
 @lru_cache(maxsize=100_000)

@@ -583,20 +583,13 @@ def _row(doc_id, file_name, raw, encoding, warning, cleaned, entry):
     return row
 
 
+COUNTS = ["n_paragraphs", "n_sentences", "n_words"]
+
+
 def _add_counts(corpus):
-    paragraphs = segmenting.paragraphs(corpus)
-    sentences = segmenting.sentences(corpus, paragraphs)
-    tokens = segmenting.tokens(corpus, stems=False, sentences_table=sentences)
-    counts = pd.DataFrame(
-        {
-            "n_paragraphs": paragraphs[paragraphs["kind"] == "paragraph"].groupby("id").size(),
-            "n_sentences": sentences.groupby("id").size(),
-            "n_words": tokens[tokens["kind"] != "punct"].groupby("id").size(),
-        }
-    )
-    corpus = corpus.join(counts, on="id")
-    corpus[counts.columns] = corpus[counts.columns].fillna(0).astype(int)
-    columns = ["id", "label", *META_FIELDS, "published_precision", "language", *counts.columns, "encoding", "warnings", "file", "text", "raw"]
+    counts = pd.DataFrame([segmenting.counts(text) for text in corpus["text"]], columns=COUNTS, index=corpus.index, dtype=int)
+    corpus = corpus.assign(**counts)
+    columns = ["id", "label", *META_FIELDS, "published_precision", "language", *COUNTS, "encoding", "warnings", "file", "text", "raw"]
     corpus["published"] = pd.to_datetime(corpus["published"])
     return corpus[columns]
 
