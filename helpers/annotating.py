@@ -499,6 +499,7 @@ def _verb_alternation():
 
 
 MIN_UNATTRIBUTED_WORDS = 5
+_QUOTE_MARK = re.compile(r'[“”"]')
 
 
 def _quote_spans(paragraph):
@@ -508,7 +509,8 @@ def _quote_spans(paragraph):
     of the outer one, so the outer one is not cut short at the inner closing mark.
     """
     spans, marks, opened = [], [], None  # marks: the opening marks still open, innermost last
-    for i, char in enumerate(paragraph):
+    for mark in _QUOTE_MARK.finditer(paragraph):  # only the marks themselves change anything
+        i, char = mark.start(), mark.group()
         before = paragraph[i - 1] if i else " "
         after = paragraph[i + 1] if i + 1 < len(paragraph) else " "
         if not marks:
