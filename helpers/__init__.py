@@ -4,7 +4,7 @@ Everything a notebook needs is importable from here: ``import helpers`` then
 ``helpers.load_corpus()``. Functions take and return pandas DataFrames.
 """
 
-from helpers.annotating import annotate, classify_word, english_score, find_dates, find_english, find_entities, find_quotes
+from helpers.annotating import annotate, annotate_folder, classify_word, english_score, find_dates, find_english, find_entities, find_quotes
 from helpers.checking import evaluate, read_reference, spans_for
 from helpers.cleaning import normalize
 from helpers.conll import read_conll
@@ -25,7 +25,7 @@ from helpers.exercises import check
 from helpers.exporting import to_jsonl, to_standoff_csv
 from helpers.learning import load_tagger, tag_entities, token_features, train_tagger
 from helpers.plotting import PALETTE, plot_counts, plot_learning_curve, plot_scores, plot_similarity, plot_terms, plot_timeline
-from helpers.reading import ArticleError, file_report, from_texts, load_corpus, make_practice_folder, metadata_sources, read_manifest, removed, with_article
+from helpers.reading import ArticleError, file_report, from_texts, iter_corpus, load_corpus, make_practice_folder, metadata_sources, read_manifest, removed, with_article
 from helpers.rendering import published_as_stated, show, side_by_side
 from helpers.segmenting import paragraphs, sentences, tokenize, tokens
 from helpers.translating import translations, with_english
@@ -35,6 +35,7 @@ from helpers.vocabulary import (concordance, gazetteer, glossary, org_cues, plac
 __all__ = [
     "align_paragraphs",
     "annotate",
+    "annotate_folder",
     "ArticleError",
     "boilerplate_rules",
     "check",
@@ -53,6 +54,7 @@ __all__ = [
     "gazetteer",
     "glossary",
     "introductions",
+    "iter_corpus",
     "load_corpus",
     "load_tagger",
     "make_practice_folder",
