@@ -4,7 +4,7 @@ Everything a notebook needs is importable from here: ``import helpers`` then
 ``helpers.load_corpus()``. Functions take and return pandas DataFrames.
 """
 
-from helpers.annotating import annotate, annotate_folder, classify_word, english_score, find_dates, find_english, find_entities, find_quotes
+from helpers.annotating import annotate, classify_word, english_score, find_dates, find_english, find_entities, find_quotes
 from helpers.checking import evaluate, read_reference, spans_for
 from helpers.cleaning import normalize
 from helpers.conll import read_conll
@@ -22,7 +22,7 @@ from helpers.comparing import (
 )
 from helpers.cleaning import rules as boilerplate_rules
 from helpers.exercises import check
-from helpers.exporting import to_jsonl, to_standoff_csv
+from helpers.exporting import annotate_folder, to_jsonl, to_standoff_csv
 from helpers.learning import load_tagger, tag_entities, token_features, train_tagger
 from helpers.plotting import PALETTE, plot_counts, plot_learning_curve, plot_scores, plot_similarity, plot_terms, plot_timeline
 from helpers.reading import ArticleError, file_report, from_texts, iter_corpus, load_corpus, make_practice_folder, metadata_sources, read_manifest, removed, with_article

@@ -8,20 +8,17 @@ The rules are meant to be read: patterns here, word lists in ``helpers/data``.
 import bisect
 import datetime as dt
 import multiprocessing
-import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache, partial
-from pathlib import Path
 
 import pandas as pd
 from babel.dates import get_day_names
-from tqdm import tqdm
 from wordfreq import zipf_frequency
 
 from helpers import _checks
 from helpers._data import read_csv, read_word_list
-from helpers.reading import ArticleError, count_files, iter_corpus, month_numbers, outside_seeds
+from helpers.reading import month_numbers
 from helpers.learning import tag_entities
 from helpers.segmenting import TOKEN, sentence_spans
 from helpers.vocabulary import gazetteer, org_cues, place_cues, reporting_verbs, standard_words, stem, stopwords
@@ -862,38 +859,3 @@ def _annotate_in_processes(corpus, layers, extra_gazetteer, method, jobs):
         tables = list(pool.map(partial(annotate, layers=layers, extra_gazetteer=extra_gazetteer, method=method), shares))
     table = pd.concat(tables, ignore_index=True)
     return table.sort_values(["id", "start", "end", "layer"], ignore_index=True)
-
-
-def annotate_folder(folder, output, chunk=1000, on_error="raise", layers=LAYERS, extra_gazetteer=None, method="rules",
-                    jobs=1, recursive=False, progress=None):
-    """Annotate every article of a folder into a CSV file, ``chunk`` articles at a time: memory stays bounded.
-
-    The file holds ``annotate``'s span table for the whole folder. It is written under a temporary name
-    beside ``output`` and renamed when every chunk is done: if anything goes wrong, nothing partial is
-    left under the output's name (a file already there stays as it was). ``on_error`` is ``iter_corpus``'s:
-    ``"raise"`` stops at a file that cannot be read, naming it; ``"skip"`` warns, naming it, and goes on.
-    ``progress`` shows a progress bar (tqdm) on standard error: by default when there is more than one
-    chunk. Returns the output's path.
-    """
-    output = Path(output)
-    if output.suffix.lower() != ".csv":
-        raise ValueError(f"annotate_folder: {output}: the output is a CSV file; give a name ending in .csv, such as \"annotations.csv\"")
-    output = outside_seeds(output)
-    total = count_files(folder, recursive)
-    chunks = iter_corpus(folder, chunk, on_error, recursive=recursive)
-    partial_file = output.with_name(f".{output.name}.{os.getpid()}.partial")
-    columns = None
-    try:
-        with open(partial_file, "w", encoding="utf-8", newline="") as file, \
-                tqdm(total=total, unit="article", disable=not (total > chunk if progress is None else progress)) as bar:
-            for corpus in chunks:
-                table = annotate(corpus, layers, extra_gazetteer, method, jobs)
-                columns = list(table.columns) if columns is None else columns
-                table.reindex(columns=columns).to_csv(file, header=file.tell() == 0, index=False)
-                bar.update(len(corpus))
-        if columns is None:
-            raise ArticleError(f"annotate_folder: {folder}: no file could be read, so nothing was written")
-        os.replace(partial_file, output)
-    finally:
-        partial_file.unlink(missing_ok=True)
-    return output
