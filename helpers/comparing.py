@@ -134,7 +134,9 @@ def _unit_tf_idf(texts, drop_stopwords, use_stems):
     columns, indptr, indices, counts = {}, [0], [], []
     for text in texts:
         terms = {}
-        for word, count in Counter(word for word in _WORD_TOKEN.findall(text) if word).items():
+        words = Counter(_WORD_TOKEN.findall(text))
+        words.pop("", None)  # the other kinds of token
+        for word, count in words.items():
             lower = word.lower()
             if lower not in skip:
                 term = stem(lower) if use_stems else lower
