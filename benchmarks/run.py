@@ -1,8 +1,12 @@
-"""Benchmarks of speed and scale (a script, not a test): python benchmarks/run.py [--quick].
+"""Benchmarks of speed and scale (a script, not a test): python benchmarks/run.py [--quick] [--large].
 
-1. Synthetic corpora of 100, 1,000 and 10,000 articles, each article six paragraphs drawn (with a fixed
-   seed) from the three seeds, written as files under build/bench/. For each size, in a fresh process:
-   the time of load + clean, annotate (all layers) and similarity, and the process's peak memory.
+1. Synthetic corpora of 1,000 and 10,000 articles (and 100,000 with --large), each article six paragraphs drawn
+   with a fixed seed, half from the three seeds and half from the vendored idner-news-2k sentences (so the
+   vocabulary grows with the corpus), written as files under build/bench/. For each size, in a fresh process:
+   the floor (read every file and run the tokenizing regular expression once over it), then load + clean,
+   annotate (every layer, each timed), the top-10 neighbours, and annotate again with jobs=2; the time of each
+   and the process's peak memory after it. 100,000 articles are annotated a chunk at a time into a CSV file
+   (annotate_folder), as a corpus that size should be, and their neighbours computed from the loaded texts.
 2. The learned entity tagger (helpers.learning), in a fresh process: training it on the idner-news-2k train
    split, and tagging the 10,000-article corpus with it in one process and in two (`jobs=2`).
 3. Each notebook's execution time against a notebook holding only its import lines (the import floor),
@@ -24,42 +28,126 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SIZES = [100, 1_000, 10_000]
+SIZES = [1_000, 10_000]
+LARGE = 100_000  # opt-in (--large): some minutes, and the neighbours' time grows with the square of the corpus
+
+
+NEWS_SHARE = 0.5  # of an article's paragraphs, drawn from the vendored news sentences rather than the seeds
+PARAGRAPHS_PER_ARTICLE = 6
+_DETOKENIZE = [(re.compile(r" ([,.:;!?%)\]])"), r"\1"), (re.compile(r"([(\[]) "), r"\1")]
+
+
+def news_paragraphs():
+    """Paragraphs of real news text: the idner-news-2k sentences (train and dev), three in a row to a paragraph.
+
+    Their tokens are joined as a writer would (no space before a comma or after a bracket), so the
+    corpus grows its vocabulary with each article drawn, as a real one does, instead of repeating the seeds'.
+    """
+    from helpers.conll import _sentences, split_path
+
+    sentences = []
+    for split in ("train", "dev"):
+        path = split_path(split)
+        for sentence in _sentences(path.read_text(encoding="utf-8").splitlines(), path):
+            text = " ".join(word for word, _ in sentence)
+            for pattern, replacement in _DETOKENIZE:
+                text = pattern.sub(replacement, text)
+            sentences.append(text)
+    return [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences) - 2, 3)]
 
 
 def make_corpus(size):
-    """Write ``size`` synthetic articles from the seeds' paragraphs; return the folder."""
+    """Write ``size`` synthetic articles, half seed paragraphs and half news paragraphs; return the folder."""
     import helpers
 
-    folder = ROOT / "build" / "bench" / str(size)
+    folder = ROOT / "build" / "bench" / f"mixed-{size}"
     if folder.exists() and len(list(folder.glob("*.txt"))) == size:
         return folder
     folder.mkdir(parents=True, exist_ok=True)
-    paragraphs = [p for text in helpers.load_corpus()["text"] for p in text.split("\n\n")]
+    seeds = [p for text in helpers.load_corpus()["text"] for p in text.split("\n\n")]
+    news = news_paragraphs()
+    from_news = round(PARAGRAPHS_PER_ARTICLE * NEWS_SHARE)
     rng = random.Random(size)
     for number in range(size):
-        (folder / f"article_{number:05d}.txt").write_text("\n\n".join(rng.sample(paragraphs, 6)) + "\n", encoding="utf-8")
+        drawn = rng.sample(seeds, PARAGRAPHS_PER_ARTICLE - from_news) + rng.sample(news, from_news)
+        rng.shuffle(drawn)
+        (folder / f"article_{number:06d}.txt").write_text("\n\n".join(drawn) + "\n", encoding="utf-8")
     return folder
 
 
+def peak_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def measure_floor(folder):
+    """Read every file and run the tokenizing regular expression once over its text: what no pipeline can beat."""
+    from helpers.segmenting import TOKEN
+
+    started = time.perf_counter()
+    tokens = sum(len(TOKEN.findall(path.read_bytes().decode("utf-8"))) for path in sorted(folder.glob("*.txt")))
+    return time.perf_counter() - started, tokens
+
+
+def timed_layers():
+    """Wrap the finders annotate calls so that each layer's time is recorded: {layer: seconds}, filled as annotate runs."""
+    from helpers import annotating
+
+    times = {}
+    for layer, name in [("entities", "find_entities"), ("quotes", "find_quotes"), ("dates", "find_dates"), ("english", "find_english")]:
+        def timed(*args, _finder=getattr(annotating, name), _layer=layer, **kwargs):
+            started = time.perf_counter()
+            try:
+                return _finder(*args, **kwargs)
+            finally:
+                times[_layer] = times.get(_layer, 0.0) + time.perf_counter() - started
+        setattr(annotating, name, timed)
+    return times
+
+
 def measure_pipeline(size):
-    """Run in a child process: time each stage on one corpus, and report peak memory."""
+    """Run in a child process: time each stage on one corpus, with the process's peak memory after each."""
+    import pandas as pd
+
     import helpers
 
     folder = make_corpus(size)
-    times = {}
+    stages = {}
+
+    def stage(name, seconds):
+        stages[name] = {"seconds": seconds, "peak_mb": peak_mb()}
+
+    floor, tokens = measure_floor(folder)
+    stage("floor: read + tokenize", floor)
+    layers = timed_layers()
     started = time.perf_counter()
-    corpus = helpers.load_corpus(folder)
-    times["load + clean"] = time.perf_counter() - started
+    if size >= LARGE:  # a corpus this size is annotated a chunk at a time, straight into a file
+        helpers.annotate_folder(folder, ROOT / "build" / "bench" / f"annotations-{size}.csv", chunk=1000, progress=False)
+        annotate_s = time.perf_counter() - started
+        mark = time.perf_counter()
+        # Neighbours need every text at once, but not the raw pages nor the metadata: a chunk at a time, those are dropped.
+        corpus = pd.concat([chunk[["id", "text"]] for chunk in helpers.iter_corpus(folder, chunk=1000)], ignore_index=True)
+        stage("load + clean, annotate (chunks of 1,000, into a CSV file)", annotate_s)
+        stage("load again (id and text only), for neighbours", time.perf_counter() - mark)
+    else:
+        corpus = helpers.load_corpus(folder)
+        stage("load + clean", time.perf_counter() - started)
+        mark = time.perf_counter()
+        helpers.annotate(corpus)
+        annotate_s = time.perf_counter() - mark
+        for layer in ["entities", "quotes", "dates", "english"]:
+            stage(f"annotate: {layer}", layers[layer])
+        stage("annotate: combine", annotate_s - sum(layers.values()))
     mark = time.perf_counter()
-    helpers.annotate(corpus)
-    times["annotate"] = time.perf_counter() - mark
-    mark = time.perf_counter()
-    helpers.similarity(corpus)
-    times["similarity"] = time.perf_counter() - mark
-    times["total"] = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
-    return {"size": size, "seconds": times, "peak_mb": peak_mb}
+    helpers.neighbours(corpus, k=10)
+    stage("neighbours (k=10)", time.perf_counter() - mark)
+    total = time.perf_counter() - started
+    extra = {}
+    if size < LARGE:
+        mark = time.perf_counter()
+        helpers.annotate(corpus, jobs=2)
+        extra["annotate_jobs2_s"] = time.perf_counter() - mark
+        extra["annotate_s"] = annotate_s
+    return {"size": size, "tokens": tokens, "floor_s": floor, "stages": stages, "total_s": total, "peak_mb": max(s["peak_mb"] for s in stages.values()), **extra}
 
 
 def pipeline_table(sizes):
@@ -67,15 +155,20 @@ def pipeline_table(sizes):
     for size in sizes:
         output = subprocess.run([sys.executable, __file__, "--child", str(size)], capture_output=True, text=True, check=True)
         rows.append(json.loads(output.stdout.splitlines()[-1]))
-    lines = ["| articles | load + clean (s) | annotate (s) | similarity (s) | total (s) | peak memory (MB) | time ÷ previous size |",
-             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    previous = None
+    lines = []
     for row in rows:
-        s = row["seconds"]
-        growth = f"{s['total'] / previous:.1f}×" if previous else ""
-        lines.append(f"| {row['size']:,} | {s['load + clean']:.2f} | {s['annotate']:.2f} | {s['similarity']:.2f} | "
-                     f"{s['total']:.2f} | {row['peak_mb']:.0f} | {growth} |")
-        previous = s["total"]
+        floor = row["floor_s"]
+        lines += [f"**{row['size']:,} articles** ({row['tokens']:,} tokens):\n",
+                  "| stage | time (s) | ÷ floor | peak memory so far (MB) |", "| --- | ---: | ---: | ---: |"]
+        for name, stage in row["stages"].items():
+            lines.append(f"| {name} | {stage['seconds']:.2f} | {stage['seconds'] / floor:.1f}× | {stage['peak_mb']:.0f} |")
+        lines.append(f"| **end to end** (all but the floor) | **{row['total_s']:.2f}** | **{row['total_s'] / floor:.1f}×** | **{row['peak_mb']:.0f}** |")
+        if "annotate_jobs2_s" in row:
+            lines.append(f"| annotate, jobs=1 / jobs=2 | {row['annotate_s']:.2f} / {row['annotate_jobs2_s']:.2f} | | |")
+        lines.append("")
+    if len(rows) > 1:
+        growth = ", ".join(f"{b['size']:,} ÷ {a['size']:,}: {b['total_s'] / a['total_s']:.1f}×" for a, b in zip(rows, rows[1:]))
+        lines.append(f"End-to-end time growth: {growth}.")
     return "\n".join(lines)
 
 
@@ -157,6 +250,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="skip make test and make handouts")
     parser.add_argument("--sizes", type=int, nargs="+", default=SIZES)
+    parser.add_argument("--large", action="store_true", help=f"also {LARGE:,} articles (some minutes)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--child-learning", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -168,7 +262,7 @@ def main():
         return 0
     print(f"Machine: {machine()}\n")
     print("Pipeline on synthetic corpora (fresh process per size):\n")
-    print(pipeline_table(args.sizes), "\n")
+    print(pipeline_table(args.sizes + [LARGE] * args.large), "\n")
     print("The learned entity tagger (fresh process): training, and tagging the largest corpus:\n")
     print(learning_table(max(args.sizes)), "\n")
     print("Notebooks, executed in a fresh kernel, against a notebook of their imports only:\n")

@@ -13,6 +13,7 @@ from helpers.comparing import (
     compare_voices,
     distinctive_terms,
     introductions,
+    neighbours,
     quotes_with_dates,
     shared_entities,
     similarity,
@@ -21,10 +22,10 @@ from helpers.comparing import (
 )
 from helpers.cleaning import rules as boilerplate_rules
 from helpers.exercises import check
-from helpers.exporting import to_jsonl, to_standoff_csv
+from helpers.exporting import annotate_folder, to_jsonl, to_standoff_csv
 from helpers.learning import load_tagger, tag_entities, token_features, train_tagger
 from helpers.plotting import PALETTE, plot_counts, plot_learning_curve, plot_scores, plot_similarity, plot_terms, plot_timeline
-from helpers.reading import ArticleError, file_report, from_texts, load_corpus, make_practice_folder, metadata_sources, read_manifest, removed, with_article
+from helpers.reading import ArticleError, file_report, from_texts, iter_corpus, load_corpus, make_practice_folder, metadata_sources, read_manifest, removed, with_article
 from helpers.rendering import published_as_stated, show, side_by_side
 from helpers.segmenting import paragraphs, sentences, tokenize, tokens
 from helpers.translating import translations, with_english
@@ -34,6 +35,7 @@ from helpers.vocabulary import (concordance, gazetteer, glossary, org_cues, plac
 __all__ = [
     "align_paragraphs",
     "annotate",
+    "annotate_folder",
     "ArticleError",
     "boilerplate_rules",
     "check",
@@ -52,10 +54,12 @@ __all__ = [
     "gazetteer",
     "glossary",
     "introductions",
+    "iter_corpus",
     "load_corpus",
     "load_tagger",
     "make_practice_folder",
     "metadata_sources",
+    "neighbours",
     "normalize",
     "org_cues",
     "PALETTE",

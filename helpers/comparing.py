@@ -1,6 +1,7 @@
 """Comparing: how similar articles are, what sets each apart, who speaks in each, and when things happened."""
 
 import re
+from collections import Counter
 
 import numpy as np
 import pandas as pd
@@ -8,8 +9,9 @@ import pandas as pd
 from helpers import _checks
 from helpers.annotating import CAPWORD, _roles, find_dates, find_entities, find_quotes
 from helpers.reading import article_id
-from helpers.segmenting import paragraphs, sentences, tokens
+from helpers.segmenting import TOKEN_PATTERNS, paragraphs, sentences, tokens
 from helpers.translating import glosses, with_english
+from helpers.vocabulary import stem, stopwords
 
 
 def term_counts(corpus, drop_stopwords=True, use_stems=False, unit="id"):
@@ -53,14 +55,123 @@ def cosine(weights):
     return pd.DataFrame(unit @ unit.T, index=weights.index, columns=weights.index)
 
 
+# A dense table of this many articles squared is 72 MB of floats, and its term matrix more: past it, neighbours() instead.
+SIMILARITY_MAX_ARTICLES = 3_000
+# Cosines computed at once when looking for neighbours: a block of rows × every article, 160 MB of floats at most.
+NEIGHBOUR_BLOCK_CELLS = 20_000_000
+# Terms in at least this many articles, and in 1 in COMMON_TERM_SHARE, are multiplied as a dense matrix of at most
+# DENSE_TERM_CELLS cells (measured on 10,000 articles: a sparse product costs some 10 times a dense one per term and article).
+COMMON_TERM_MIN_ARTICLES = 50
+COMMON_TERM_SHARE = 10
+DENSE_TERM_CELLS = 25_000_000
+
+
 def similarity(corpus, drop_stopwords=True, use_stems=False):
     """Cosine similarity of the articles' TF-IDF vectors: a square DataFrame indexed by article id (1 = same words).
 
     An article with no terms left (only stopwords) keeps its row: 0 with every article, itself included.
+    For more than ``SIMILARITY_MAX_ARTICLES`` articles the table would take gigabytes: use ``neighbours``.
     """
     _checks.corpus(corpus, "similarity")
+    if len(corpus) > SIMILARITY_MAX_ARTICLES:
+        raise ValueError(
+            f"similarity: {len(corpus):,} articles would make a {len(corpus):,} × {len(corpus):,} table "
+            f"({len(corpus) ** 2 * 8 / 1e9:.1f} GB of numbers); it is meant for up to {SIMILARITY_MAX_ARTICLES:,}. "
+            "For a large corpus, helpers.neighbours(corpus, k=10) gives each article's k most similar ones"
+        )
     weights = tf_idf(term_counts(corpus, drop_stopwords, use_stems)).reindex(pd.Index(corpus["id"], name="id"), fill_value=0.0)
     return cosine(weights).clip(upper=1.0)
+
+
+def neighbours(corpus, k=10, drop_stopwords=True, use_stems=False):
+    """Each article's ``k`` most similar articles: id, neighbour, cosine, rank (1 = most similar).
+
+    The cosines are those of ``similarity`` (the same TF-IDF weights), computed from a sparse matrix
+    a block of articles at a time, so memory grows with the corpus, not with its square. Only articles
+    that share a term count as neighbours (cosine above 0); equal cosines rank in corpus order.
+    """
+    _checks.corpus(corpus, "neighbours")
+    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+        raise ValueError(f"neighbours: k is how many neighbours per article, a whole number of at least 1, such as k=10; got {k!r}")
+    ids = np.asarray(corpus["id"].tolist(), dtype=object)
+    unit = _unit_tf_idf(corpus["text"].tolist(), drop_stopwords, use_stems)
+    # Terms in many articles make the sparse product nearly dense and slow: their part of every cosine is a
+    # dense matrix product (BLAS), and only the rarer terms' part is sparse. The sum is the same dot product.
+    frequency = np.bincount(unit.indices, minlength=unit.shape[1])
+    common = np.flatnonzero(frequency >= max(COMMON_TERM_MIN_ARTICLES, len(ids) // COMMON_TERM_SHARE))
+    common = common[np.argsort(-frequency[common], kind="stable")][: max(0, DENSE_TERM_CELLS // max(1, len(ids)))]
+    rare = np.setdiff1d(np.arange(unit.shape[1]), common)
+    dense = unit[:, common].toarray()
+    rare_unit = unit[:, rare].tocsr()
+    rare_transposed = rare_unit.T.tocsr()
+    block = max(1, NEIGHBOUR_BLOCK_CELLS // max(1, len(ids)))
+    found = [(np.array([], dtype=int), np.array([], dtype=int), np.array([]))]  # an empty corpus has an empty table
+    for first in range(0, len(ids), block):
+        cosines = dense[first : first + block] @ dense.T
+        cosines += (rare_unit[first : first + block] @ rare_transposed).toarray()
+        rows = np.arange(len(cosines))
+        cosines[rows, first + rows] = 0.0  # an article is not its own neighbour
+        np.minimum(cosines, 1.0, out=cosines)
+        found.append(_top(cosines, k, first))
+    row, column, value = (np.concatenate(parts) for parts in zip(*found))
+    table = pd.DataFrame({"id": ids[row], "neighbour": ids[column], "cosine": value})
+    table["rank"] = table.groupby("id", sort=False).cumcount() + 1
+    return table
+
+
+# The tokenizer with only its words captured: findall gives each token's word, or "" for any other kind of token.
+_WORD_TOKEN = re.compile("|".join(f"({pattern})" if kind == "word" else f"(?:{pattern})" for kind, pattern in TOKEN_PATTERNS.items()))
+
+
+def _unit_tf_idf(texts, drop_stopwords, use_stems):
+    """The texts' TF-IDF vectors as ``tf_idf(term_counts(...))`` weighs them, each scaled to length 1: a sparse matrix, a row per text.
+
+    Counted straight from each text's word tokens, with no token table: a text's tokens are its sentences' tokens.
+    """
+    from scipy import sparse  # imported here: only neighbours needs it
+
+    skip = stopwords() if drop_stopwords else frozenset()
+    columns, indptr, indices, counts = {}, [0], [], []
+    for text in texts:
+        terms = {}
+        words = Counter(_WORD_TOKEN.findall(text))
+        words.pop("", None)  # the other kinds of token
+        for word, count in words.items():
+            lower = word.lower()
+            if lower not in skip:
+                term = stem(lower) if use_stems else lower
+                terms[term] = terms.get(term, 0) + count
+        indices += [columns.setdefault(term, len(columns)) for term in terms]
+        counts += terms.values()
+        indptr.append(len(indices))
+    matrix = sparse.csr_matrix((np.asarray(counts, dtype=float), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
+                               shape=(len(texts), len(columns)))
+    totals = np.asarray(matrix.sum(axis=1)).ravel()
+    documents = int((totals > 0).sum())  # as in tf_idf: an article with no terms is no document
+    frequency = np.bincount(matrix.indices, minlength=len(columns))
+    idf = np.log((1 + documents) / (1 + frequency)) + 1
+    weights = sparse.diags(1 / np.where(totals > 0, totals, 1)) @ matrix @ sparse.diags(idf)
+    lengths = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1)).ravel())
+    return (sparse.diags(1 / np.where(lengths > 0, lengths, 1)) @ weights).tocsr()
+
+
+def _top(cosines, k, first):
+    """(row, column, cosine) of each row's ``k`` highest positive cosines, best first, ties in column order; rows offset by ``first``."""
+    n = cosines.shape[1]
+    # The k-th highest cosine of each row: every cosine as high is a candidate, so ties at the edge are all seen.
+    threshold = np.partition(cosines, n - k, axis=1)[:, n - k] if n > k else np.zeros(len(cosines))
+    row, column = np.nonzero((cosines >= threshold[:, None]) & (cosines > 0))
+    value = cosines[row, column]
+    order = np.lexsort((column, -value, row))
+    row, column, value = row[order], column[order], value[order]
+    keep = _first_per_row(row, k)
+    return row[keep] + first, column[keep], value[keep]
+
+
+def _first_per_row(row, k):
+    """A mask of the first ``k`` entries of each row in a sorted array of row numbers."""
+    starts = np.searchsorted(row, row, side="left")
+    return np.arange(len(row)) - starts < k
 
 
 def distinctive_terms(corpus, n=10, drop_stopwords=True, use_stems=False):

@@ -1,4 +1,4 @@
-"""Exporting annotations for other tools: standoff CSV, and JSONL for annotation tools such as doccano.
+"""Exporting annotations for other tools: standoff CSV, and JSONL for annotation tools such as doccano; a whole folder's annotations to CSV.
 
 Every export is written to a temporary file beside the target and then renamed over it, so a failed
 export leaves the previous file as it was, never half a file; no path into seeds/ is written.
@@ -8,8 +8,13 @@ import json
 import os
 import tempfile
 
-import pandas as pd
+from pathlib import Path
 
+import pandas as pd
+from tqdm import tqdm
+
+from helpers.annotating import LAYERS, annotate
+from helpers.reading import ArticleError, count_files, iter_corpus
 from helpers.reading import outside_seeds as _writable
 
 # A cell starting with one of these is run as a formula by spreadsheets (OWASP's CSV injection rule);
@@ -40,9 +45,45 @@ def to_standoff_csv(annotations, path):
     A text cell that a spreadsheet would run as a formula (starting with = + - @) gets a leading ``'``.
     """
     path = _writable(path)
-    text_columns = [column for column in annotations.columns if not pd.api.types.is_numeric_dtype(annotations[column])]
-    safe = annotations.assign(**{column: annotations[column].map(_neutralised) for column in text_columns})
+    safe = _neutralised_table(annotations)
     return _write_atomically(path, lambda out: safe.to_csv(out, index=False, lineterminator="\n"))
+
+
+def _neutralised_table(annotations):
+    text_columns = [column for column in annotations.columns if not pd.api.types.is_numeric_dtype(annotations[column])]
+    return annotations.assign(**{column: annotations[column].map(_neutralised) for column in text_columns})
+
+
+def annotate_folder(folder, output, chunk=1000, on_error="raise", layers=LAYERS, extra_gazetteer=None, method="rules",
+                    jobs=1, recursive=False, progress=None):
+    """Annotate every article of a folder into a standoff CSV file, ``chunk`` articles at a time: memory stays bounded.
+
+    The file holds ``annotate``'s span table for the whole folder, written as ``to_standoff_csv`` writes
+    one: under a temporary name beside ``output``, renamed when every chunk is done, so that if anything
+    goes wrong nothing partial is left under the output's name (a file already there stays as it was).
+    ``on_error`` is ``iter_corpus``'s: ``"raise"`` stops at a file that cannot be read, naming it;
+    ``"skip"`` warns, naming it, and goes on. ``progress`` shows a progress bar (tqdm) on standard
+    error; by default when there is more than one chunk. Returns the output's path.
+    """
+    output = Path(output)
+    if output.suffix.lower() != ".csv":
+        raise ValueError(f"annotate_folder: {output}: the output is a CSV file; give a name ending in .csv, such as \"annotations.csv\"")
+    output = _writable(output)
+    total = count_files(folder, recursive)
+    show = total > chunk if progress is None else progress
+
+    def write(out):
+        columns = None
+        with tqdm(total=total, unit="article", disable=not show) as bar:
+            for corpus in iter_corpus(folder, chunk, on_error, recursive=recursive):
+                table = annotate(corpus, layers, extra_gazetteer, method, jobs)
+                columns = list(table.columns) if columns is None else columns
+                _neutralised_table(table.reindex(columns=columns)).to_csv(out, header=out.tell() == 0, index=False, lineterminator="\n")
+                bar.update(len(corpus))
+        if columns is None:
+            raise ArticleError(f"annotate_folder: {folder}: no file could be read, so nothing was written")
+
+    return _write_atomically(output, write)
 
 
 def to_jsonl(corpus, annotations, path):

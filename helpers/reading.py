@@ -531,8 +531,52 @@ def load_corpus(folder=None, on_error="raise", extra_rules=None, recursive=False
     extra_rules = cleaning.rule_table(extra_rules)
     articles = _Folder(folder, recursive)
     _warn_skipped(folder, articles.skipped)
-    rows, problems = [], [articles.manifest_problem] if articles.manifest_problem else []
-    for path in articles.paths:
+    rows, problems = _read_rows(articles, articles.paths, extra_rules)
+    problems = ([articles.manifest_problem] if articles.manifest_problem else []) + problems
+    if problems and (on_error == "raise" or not rows):
+        files = len(articles.paths) + (articles.root / MANIFEST).exists()
+        raise ArticleError(f"{len(problems)} of {files} files could not be read:\n" + "\n".join(problems))
+    corpus = pd.DataFrame(rows)
+    return _add_counts(corpus)
+
+
+def iter_corpus(folder=None, chunk=1000, on_error="raise", extra_rules=None, recursive=False):
+    """The articles of a folder as ``load_corpus`` reads them, ``chunk`` articles at a time: a corpus per chunk, in file order.
+
+    For a folder too big to hold in memory at once: ``for corpus in helpers.iter_corpus("news", chunk=1000): …``.
+    Arguments as for ``load_corpus``. With ``on_error="raise"`` a file that cannot be read stops the
+    reading with an ArticleError naming it (the chunks before it have been given); with ``"skip"`` a
+    warning names it and its problem, and reading goes on. A chunk with no readable file is not given.
+    """
+    if on_error not in ("raise", "skip"):
+        raise ValueError(f'iter_corpus: on_error must be "raise" or "skip", not {on_error!r}')
+    if isinstance(chunk, bool) or not isinstance(chunk, int) or chunk < 1:
+        raise ValueError(f"iter_corpus: chunk is how many articles to read at a time, a whole number of at least 1, such as chunk=1000; got {chunk!r}")
+    extra_rules = cleaning.rule_table(extra_rules)
+    articles = _Folder(folder, recursive)
+    _warn_skipped(folder, articles.skipped)
+    problems = [articles.manifest_problem] if articles.manifest_problem else []
+    for first in range(0, len(articles.paths), chunk):
+        rows, more = _read_rows(articles, articles.paths[first : first + chunk], extra_rules)
+        problems += more
+        if problems and on_error == "raise":
+            raise ArticleError("\n".join(problems))
+        for problem in problems:
+            warnings.warn(f"{problem} (skipped)", stacklevel=2)
+        problems = []
+        if rows:
+            yield _add_counts(pd.DataFrame(rows))
+
+
+def count_files(folder=None, recursive=False):
+    """How many article files ``iter_corpus`` will read from a folder (for a progress bar's total)."""
+    return len(_files(folder, recursive)[1])
+
+
+def _read_rows(articles, paths, extra_rules):
+    """(corpus rows, problems) of some files of a ``_Folder``; a file read with a warning is read, and the warning shown."""
+    rows, problems = [], []
+    for path in paths:
         try:
             doc_id, raw, encoding, warning, cleaned, entry = articles.read(path, extra_rules)
         except ArticleError as error:
@@ -540,13 +584,9 @@ def load_corpus(folder=None, on_error="raise", extra_rules=None, recursive=False
             continue
         file_name = path.relative_to(articles.root).as_posix()
         if warning:
-            warnings.warn(f"{_shown_name(folder, Path(file_name))}: {warning}", stacklevel=2)
+            warnings.warn(f"{_shown_name(articles.folder, Path(file_name))}: {warning}", stacklevel=3)
         rows.append(_row(doc_id, file_name, raw, encoding, warning, cleaned, entry))
-    if problems and (on_error == "raise" or not rows):
-        files = len(articles.paths) + (articles.root / MANIFEST).exists()
-        raise ArticleError(f"{len(problems)} of {files} files could not be read:\n" + "\n".join(problems))
-    corpus = pd.DataFrame(rows)
-    return _add_counts(corpus)
+    return rows, problems
 
 
 def from_texts(texts, published=None):
@@ -583,20 +623,13 @@ def _row(doc_id, file_name, raw, encoding, warning, cleaned, entry):
     return row
 
 
+COUNTS = ["n_paragraphs", "n_sentences", "n_words"]
+
+
 def _add_counts(corpus):
-    paragraphs = segmenting.paragraphs(corpus)
-    sentences = segmenting.sentences(corpus, paragraphs)
-    tokens = segmenting.tokens(corpus, stems=False, sentences_table=sentences)
-    counts = pd.DataFrame(
-        {
-            "n_paragraphs": paragraphs[paragraphs["kind"] == "paragraph"].groupby("id").size(),
-            "n_sentences": sentences.groupby("id").size(),
-            "n_words": tokens[tokens["kind"] != "punct"].groupby("id").size(),
-        }
-    )
-    corpus = corpus.join(counts, on="id")
-    corpus[counts.columns] = corpus[counts.columns].fillna(0).astype(int)
-    columns = ["id", "label", *META_FIELDS, "published_precision", "language", *counts.columns, "encoding", "warnings", "file", "text", "raw"]
+    counts = pd.DataFrame([segmenting.counts(text) for text in corpus["text"]], columns=COUNTS, index=corpus.index, dtype=int)
+    corpus = corpus.assign(**counts)
+    columns = ["id", "label", *META_FIELDS, "published_precision", "language", *COUNTS, "encoding", "warnings", "file", "text", "raw"]
     corpus["published"] = pd.to_datetime(corpus["published"])
     return corpus[columns]
 

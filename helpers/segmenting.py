@@ -30,7 +30,7 @@ TOKEN_PATTERNS = {
 }
 # E-mail addresses and domains are tried only where a run of their characters begins (the look-behinds),
 # and possessive quantifiers give nothing back: trying them inside a long run (a.a.a.…) would be quadratic.
-_TOKEN = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in TOKEN_PATTERNS.items()))
+TOKEN = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in TOKEN_PATTERNS.items()))
 
 # A sentence may end after . ! ? or an ellipsis, with closing quotes or brackets
 # after it, when white space and then a capital, a digit or an opening quote follow. Only the start of a
@@ -114,6 +114,13 @@ def split_sentences(block):
     return [(s, e) for s, e in spans if block[s:e].strip()]
 
 
+def sentence_spans(text):
+    """(start, end) of each sentence of one clean text, in order: the spans ``sentences`` gives, without its table."""
+    for block_start, block_end in _blocks(text):
+        for start, end in split_sentences(text[block_start:block_end]):
+            yield block_start + start, block_start + end
+
+
 def sentences(corpus, paragraphs_table=None):
     """One row per sentence: id, start, end, text, paragraph, sentence (numbered through the article).
 
@@ -132,7 +139,7 @@ def sentences(corpus, paragraphs_table=None):
 
 def tokenize(text):
     """(start, end, kind) of each token of a string; white space is never part of a token."""
-    return [(m.start(), m.end(), m.lastgroup) for m in _TOKEN.finditer(text)]
+    return [(m.start(), m.end(), m.lastgroup) for m in TOKEN.finditer(text)]
 
 
 def tokens(corpus, stems=True, sentences_table=None):
@@ -144,16 +151,55 @@ def tokens(corpus, stems=True, sentences_table=None):
     PySastrawi, which also strips clitics such as -nya. Tokens never cross a sentence.
     ``sentences_table`` is ``sentences(corpus)``, if it is already at hand.
     """
-    rows = []
-    table = sentences(corpus) if sentences_table is None else sentences_table
-    for doc_id, offset, text, paragraph, sentence in zip(*(table[c].tolist() for c in ["id", "start", "text", "paragraph", "sentence"])):
-        for match in _TOKEN.finditer(text):
-            start, end = match.span()
-            rows.append((doc_id, offset + start, offset + end, match.group(), match.lastgroup, paragraph, sentence))
-    table = pd.DataFrame(rows, columns=["id", "start", "end", "text", "kind", "paragraph", "sentence"])
+    table = pd.DataFrame(token_columns(sentences(corpus) if sentences_table is None else sentences_table))
     table["lower"] = table["text"].str.lower()
     table["is_stopword"] = table["lower"].isin(stopwords()) & (table["kind"] == "word")
     if stems:
         words = table["kind"] == "word"
         table["stem"] = table["lower"].where(words).map(stem_words(table.loc[words, "lower"].unique()))
     return table
+
+
+_START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
+
+
+def token_columns(sentences_table):
+    """The tokens of a sentence table as plain lists, {column: list}: id, start, end, text, kind, paragraph, sentence.
+
+    What ``tokens`` builds its table from, and what a layer that walks the tokens reads without one.
+    Per sentence, the matches' fields are taken by ``map`` over the match objects, not a Python loop per token.
+    """
+    columns = {name: [] for name in ["id", "start", "end", "text", "kind", "paragraph", "sentence"]}
+    names = ["id", "start", "text", "paragraph", "sentence"]
+    for doc_id, offset, text, paragraph, sentence in zip(*(sentences_table[c].tolist() for c in names)):
+        matches = list(TOKEN.finditer(text))
+        count = len(matches)
+        columns["start"] += [offset + start for start in map(_START, matches)]
+        columns["end"] += [offset + end for end in map(_END, matches)]
+        columns["text"] += map(_GROUP, matches)
+        columns["kind"] += [match.lastgroup for match in matches]
+        columns["id"] += [doc_id] * count
+        columns["paragraph"] += [paragraph] * count
+        columns["sentence"] += [sentence] * count
+    return columns
+
+
+# The tokenizer with only punctuation captured: findall walks the text in C, and counting is all it is for.
+_PUNCT_TOKEN = re.compile("|".join(f"({pattern})" if kind == "punct" else f"(?:{pattern})" for kind, pattern in TOKEN_PATTERNS.items()))
+
+
+def counts(text):
+    """(body paragraphs, sentences, words) of one clean text: what ``paragraphs``, ``sentences`` and ``tokens``
+    would count, without building their tables.
+
+    Words are tokens that are not punctuation. A sentence boundary always falls in white space, which
+    no token holds, so the whole text gives the same tokens as its sentences one by one.
+    """
+    spans = list(_blocks(text))
+    n_paragraphs = n_sentences = 0
+    for number, (start, end) in enumerate(spans, start=1):
+        block = text[start:end]
+        n_paragraphs += not is_heading(block, is_last=number == len(spans))
+        n_sentences += len(split_sentences(block))
+    found = _PUNCT_TOKEN.findall(text)  # the punctuation tokens' text, and "" for every other token
+    return n_paragraphs, n_sentences, found.count("")
