@@ -59,6 +59,8 @@ _RUN = re.compile(rf"(?:{INITIAL} )*{CAPWORD}(?:(?: (?:{'|'.join(PERSON_LINKS + 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]?\s+|\n|[\"“(]\s*)$")
 SENTENCE_START_WINDOW = 8  # searched only this far back (clean text has single spaces): searching from 0 is quadratic
 _ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z\d-]*[A-Z\d])\)")  # Komisi Pemberantasan Korupsi (KPK)
+_WORD_START = re.compile(r"(?<![\w-])\S")  # where a mention may begin: no letter, digit or hyphen before it
+_JOINED = re.compile(r"[\w-]")  # a mention must not run on into the next letters
 _SYLLABIC_AFTER = re.compile(r" \(([A-Z][a-z]{3,}[A-Za-z]*)\)")  # (Polrestabes), (Bappenas): syllables, not letters
 
 
@@ -551,8 +553,26 @@ class _Article:
                       if not ((s, e) in self.guessed_places and self.text[s:e] in full_names)]
         known = {**{name: ("PERSON", full) for name, full in full_names.items()}, **self.aliases}
         if known:
-            pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(known, key=len, reverse=True))) + r")(?![\w-])")
-            self.spans += [(m.start(), m.end(), *known[m.group(0)]) for m in pattern.finditer(self.text)]
+            self.spans += [(start, end, *known[self.text[start:end]]) for start, end in self._mentions(known)]
+
+    def _mentions(self, names):
+        """(start, end) of every mention of ``names`` as a whole word, the longest name first, left to right, without
+        overlaps. A dictionary by each name's first letter stands in for one alternation of all the names: an
+        article's own pattern, compiled for every article, took a third of the entity rules' time."""
+        by_prefix = {}
+        for name in sorted(names, key=len, reverse=True):
+            by_prefix.setdefault(name[0], []).append(name)
+        found, after = [], 0
+        for start in (m.start() for m in _WORD_START.finditer(self.text)):
+            if start < after:
+                continue
+            for name in by_prefix.get(self.text[start], ()):
+                end = start + len(name)
+                if self.text.startswith(name, start) and not _JOINED.match(self.text, end):
+                    found.append((start, end))
+                    after = end
+                    break
+        return found
 
 
 METHODS = ("rules", "learned", "both")
