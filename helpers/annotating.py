@@ -35,8 +35,9 @@ NICKNAME_CUE = r"(?:karib|akrab|biasa|kerap) disapa|alias"
 _ACTS_AFTER = re.compile(r" (?:(?:juga|pun|kini|sendiri|kemudian|lalu) )?(?:telah|sudah|akan|sedang|masih|kerap|sering|ingin|tidak|tak"
                          r"|belum|harus|terus|bisa|dapat|mau|perlu|(?!menjadi\b|merupakan\b)(?:me|be|di|te)[a-z]{4,})\b")
 # A name beside another in a list or an address: "Moskow dan Cherkessk", "Cikini, Jakarta Pusat".
-# Prepositions after which a name is where something is or goes: "di Jakarta", "antara Israel dan Hamas".
-LOCATIVES = frozenset({"di", "ke", "dari", "menuju", "antara", "sekitar", "dekat", "luar", "dalam", "atas", "seluruh", "hingga",
+# Prepositions: a place after one is marked, as where something is, goes or is aimed ("di Jakarta", "antara Israel
+# dan Hamas", "kepada Israel"), never as an actor.
+PREPOSITIONS = frozenset({"di", "ke", "dari", "menuju", "antara", "sekitar", "dekat", "luar", "dalam", "atas", "seluruh", "hingga",
                        "sampai", "se", "asal", "tentang", "terhadap", "untuk", "bagi", "kepada", "dengan", "oleh", "pada"})
 SIDE_NOUNS = frozenset({"pihak", "kubu", "kalangan"})  # stopwords that still make a place after them its people or side
 # Conjunctions that open a clause: a place right after one and before a verb is its subject, an actor.
@@ -330,7 +331,7 @@ class _Article:
         lower = word.lower()
         if lower in SIDE_NOUNS:
             return True  # pihak Israel: the Israeli side, not a location
-        if lower in LOCATIVES or lower in _place_nouns():
+        if lower in PREPOSITIONS or lower in _place_nouns():
             return False
         if lower in CLAUSE_OPENERS:  # bahwa Israel harus …, ketika Israel meluncurkan …: the place acts
             return bool(_ACTS_AFTER.match(self.text, end))
