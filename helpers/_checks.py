@@ -45,6 +45,13 @@ def spans(value, function, argument, call):
     return table(value, function, argument, ["id", "start", "end", "layer", "label"], call)
 
 
+def count(value, function, argument, meaning, example):
+    """``value`` if it is a whole number of at least 1 (not True or False); ValueError saying what it counts, with ``example``."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{function}: {argument} is {meaning}, a whole number of at least 1, such as {argument}={example}; got {value!r}")
+    return value
+
+
 def choice(value, function, argument, allowed):
     """``value`` if it is one of ``allowed``; ValueError listing them."""
     if not isinstance(value, str) or value not in allowed:

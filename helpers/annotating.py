@@ -60,6 +60,7 @@ _RUN = re.compile(rf"(?:{INITIAL} )*{CAPWORD}(?:(?: (?:{'|'.join(PERSON_LINKS + 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]?\s+|\n|[\"“(]\s*)$")
 SENTENCE_START_WINDOW = 8  # searched only this far back (clean text has single spaces): searching from 0 is quadratic
 _ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z\d-]*[A-Z\d])\)")  # Komisi Pemberantasan Korupsi (KPK)
+_NON_SPACE = re.compile(r"\S+")
 _WORD_START = re.compile(r"(?<![\w-])\S")  # where a mention may begin: no letter, digit or hyphen before it
 _JOINED = re.compile(r"[\w-]")  # a mention must not run on into the next letters
 _SYLLABIC_AFTER = re.compile(r" \(([A-Z][a-z]{3,}[A-Za-z]*)\)")  # (Polrestabes), (Bappenas): syllables, not letters
@@ -470,17 +471,17 @@ class _Article:
     def _kind_before(self, start):
         """The label (ORG, PLACE, or - for a thing) that a kind noun right before the name gives it, perhaps with a
         nationality between (*perusahaan Qantas*, *kantor berita Jepang Domei*: helpers/data/kind_nouns.csv), or None."""
-        before = self.text[max(0, start - KIND_WINDOW) : start]
-        if not before.endswith(" "):
+        window = max(0, start - KIND_WINDOW)
+        if not self.text[window:start].endswith(" "):
             return None
-        words = before.split()[1 if start > KIND_WINDOW else 0 :]  # the first may be cut by the window
+        words = [(m.start(), m.group()) for m in _NON_SPACE.finditer(self.text, window, start)][1 if window else 0 :]  # the first may be cut
         for between in (0, 1):
-            if between and not (words and re.fullmatch(NAME_WORD, words[-1])):
+            if between and not (words and re.fullmatch(NAME_WORD, words[-1][1])):
                 break
             head = words[: len(words) - between]
             for size in range(min(MAX_KIND_WORDS, len(head)), 0, -1):
-                noun = " ".join(head[-size:])
-                if noun.lower() in _kinds() and (noun[0].islower() or self._opens_sentence(start - len(" ".join(words[-size - between:])) - 1)):
+                noun = " ".join(word for _, word in head[-size:])
+                if noun.lower() in _kinds() and (noun[0].islower() or self._opens_sentence(head[-size][0])):
                     return _kinds()[noun.lower()]
         return None
 
@@ -998,8 +999,7 @@ def annotate(corpus, layers=LAYERS, extra_gazetteer=None, method="rules", jobs=1
     _checks.corpus(corpus, "annotate")
     if isinstance(layers, str) or not set(layers) <= set(LAYERS):
         raise ValueError(f"annotate: layers should be a list of some of {list(LAYERS)}, such as layers=[\"entities\", \"quotes\"]; got {layers!r}")
-    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
-        raise ValueError(f"annotate: jobs is how many processes to use, a whole number of at least 1, such as jobs=2; got {jobs!r}")
+    _checks.count(jobs, "annotate", "jobs", "how many processes to use", 2)
     if jobs > 1 and len(corpus) >= PARALLEL_MIN_ARTICLES:
         return _annotate_in_processes(corpus, layers, extra_gazetteer, method, jobs)
     entities = find_entities(corpus, extra_gazetteer, method)

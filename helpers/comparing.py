@@ -9,7 +9,7 @@ import pandas as pd
 from helpers import _checks
 from helpers.annotating import CAPWORD, _roles, find_dates, find_entities, find_quotes
 from helpers.reading import article_id
-from helpers.segmenting import TOKEN_PATTERNS, paragraphs, sentences, tokens
+from helpers.segmenting import capturing, paragraphs, sentences, tokens
 from helpers.translating import glosses, with_english
 from helpers.vocabulary import stem, stopwords
 
@@ -91,8 +91,7 @@ def neighbours(corpus, k=10, drop_stopwords=True, use_stems=False):
     that share a term count as neighbours (cosine above 0); equal cosines rank in corpus order.
     """
     _checks.corpus(corpus, "neighbours")
-    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-        raise ValueError(f"neighbours: k is how many neighbours per article, a whole number of at least 1, such as k=10; got {k!r}")
+    _checks.count(k, "neighbours", "k", "how many neighbours per article", 10)
     ids = np.asarray(corpus["id"].tolist(), dtype=object)
     unit = _unit_tf_idf(corpus["text"].tolist(), drop_stopwords, use_stems)
     # Terms in many articles make the sparse product nearly dense and slow: their part of every cosine is a
@@ -119,8 +118,7 @@ def neighbours(corpus, k=10, drop_stopwords=True, use_stems=False):
     return table
 
 
-# The tokenizer with only its words captured: findall gives each token's word, or "" for any other kind of token.
-_WORD_TOKEN = re.compile("|".join(f"({pattern})" if kind == "word" else f"(?:{pattern})" for kind, pattern in TOKEN_PATTERNS.items()))
+_WORD_TOKEN = capturing("word")  # findall gives each token's word, or "" for any other kind of token
 
 
 def _unit_tf_idf(texts, drop_stopwords, use_stems):
@@ -177,8 +175,7 @@ def _first_per_row(row, k):
 def distinctive_terms(corpus, n=10, drop_stopwords=True, use_stems=False):
     """The ``n`` terms with the highest TF-IDF in each article: id, term, count, tfidf (ties by count, then term)."""
     _checks.corpus(corpus, "distinctive_terms")
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        raise ValueError(f"distinctive_terms: n is how many terms per article, a whole number of at least 1, such as n=10; got {n!r}")
+    _checks.count(n, "distinctive_terms", "n", "how many terms per article", 10)
     counts = term_counts(corpus, drop_stopwords, use_stems)
     weights = tf_idf(counts).stack().rename("tfidf").reset_index()
     table = counts.merge(weights, on=["id", "term"])

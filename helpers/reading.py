@@ -550,8 +550,7 @@ def iter_corpus(folder=None, chunk=1000, on_error="raise", extra_rules=None, rec
     """
     if on_error not in ("raise", "skip"):
         raise ValueError(f'iter_corpus: on_error must be "raise" or "skip", not {on_error!r}')
-    if isinstance(chunk, bool) or not isinstance(chunk, int) or chunk < 1:
-        raise ValueError(f"iter_corpus: chunk is how many articles to read at a time, a whole number of at least 1, such as chunk=1000; got {chunk!r}")
+    _checks.count(chunk, "iter_corpus", "chunk", "how many articles to read at a time", 1000)
     extra_rules = cleaning.rule_table(extra_rules)
     articles = _Folder(folder, recursive)
     _warn_skipped(folder, articles.skipped)

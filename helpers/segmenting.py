@@ -184,8 +184,13 @@ def token_columns(sentences_table):
     return columns
 
 
-# The tokenizer with only punctuation captured: findall walks the text in C, and counting is all it is for.
-_PUNCT_TOKEN = re.compile("|".join(f"({pattern})" if kind == "punct" else f"(?:{pattern})" for kind, pattern in TOKEN_PATTERNS.items()))
+def capturing(kind):
+    """The tokenizer with only tokens of ``kind`` captured: its ``findall`` gives each token's text if it is of that
+    kind, else "". Walking a text in C this way is much cheaper than a match object per token, for counting."""
+    return re.compile("|".join(f"({pattern})" if name == kind else f"(?:{pattern})" for name, pattern in TOKEN_PATTERNS.items()))
+
+
+_PUNCT_TOKEN = capturing("punct")
 
 
 def counts(text):
