@@ -33,7 +33,7 @@ NICKNAME_CUE = r"(?:karib|akrab|biasa|kerap) disapa|alias"
 # A verb or auxiliary after a place that opens a sentence: the place acts (its state or people), it is not a
 # location: "Israel melancarkan operasi", "Iran telah lama dituduh". "London adalah kota …" still names a place.
 _ACTS_AFTER = re.compile(r" (?:(?:juga|pun|kini|sendiri|kemudian|lalu) )?(?:telah|sudah|akan|sedang|masih|kerap|sering|ingin|tidak|tak"
-                         r"|belum|harus|terus|bisa|dapat|mau|perlu|(?!menjadi\b|merupakan\b)(?:me|be|di|te)[a-z]{4,})\b")
+                         r"|belum|harus|terus|bisa|dapat|mau|perlu|(?!menjadi\b|merupakan\b|menuju\b)(?:me|be|di|te)[a-z]{4,})\b")
 # A name beside another in a list or an address: "Moskow dan Cherkessk", "Cikini, Jakarta Pusat".
 # Prepositions: a place after one is marked, as where something is, goes or is aimed ("di Jakarta", "antara Israel
 # dan Hamas", "kepada Israel"), never as an actor.
@@ -63,6 +63,12 @@ _ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z\d-]*[A-Z\d])\)")  # Komisi Pember
 _NON_SPACE = re.compile(r"\S+")
 _WORD_START = re.compile(r"(?<![\w-])\S")  # where a mention may begin: no letter, digit or hyphen before it
 _JOINED = re.compile(r"[\w-]")  # a mention must not run on into the next letters
+_PAIR = re.compile(r"[A-Z][\w'’]*-[A-Z][\w'’]*")  # Jokowi-JK, SBY-Boediono: two names joined by a hyphen
+_PREVIOUS_WORD = re.compile(r"(\S+) $")
+_ROMAN = re.compile(r"[IVXLC]+")  # Kodam VIII, Komisi III: a number, not an acronym
+# A name of three or more words that are all common English words is a title, an event or a programme
+# (Operation Protective Edge, Dow Jones Industrial Average), not a person: people's names have a rarer word.
+PHRASE_MIN_ENGLISH_ZIPF = 3.5
 _SYLLABIC_AFTER = re.compile(r" \(([A-Z][a-z]{3,}[A-Za-z]*)\)")  # (Polrestabes), (Bappenas): syllables, not letters
 
 
@@ -149,6 +155,13 @@ def _place_cue():
 def _kinds():
     """{noun: label} of the kind nouns that come before a name."""
     table = kind_nouns().query("position == 'before'")
+    return dict(zip(table["noun"], table["label"]))
+
+
+@lru_cache(maxsize=None)
+def _pair_kinds():
+    """{noun: label} of the kind nouns before two names joined by a hyphen: pemerintahan Jokowi-JK (-)."""
+    table = kind_nouns().query("position == 'pair'")
     return dict(zip(table["noun"], table["label"]))
 
 
@@ -322,7 +335,8 @@ class _Article:
         or what kind: *militer Israel* (the Israeli military), *bahasa Inggris* (English), *Menteri
         Kebudayaan Yunani* (Greece's culture minister), *Bursa Efek Jakarta* (an exchange's name).
         After a function word (*di*, *dan*, *yang*), a place noun (*kota*, *pulau*) or a verb
-        (*menghantam*) it is a location. A place that opens a sentence before a verb is an actor.
+        (*menghantam*) it is a location. A place before a verb is an actor when it opens a sentence or a
+        clause (*bahwa*, a comma) or is the object of a verb that it then carries out (*memaksa Suriah mengakhiri*).
         """
         before = self.text[max(0, start - 40) : start]
         previous = re.search(r"(\S+) $", before)
@@ -334,12 +348,12 @@ class _Article:
             return True  # pihak Israel: the Israeli side, not a location
         if lower in PREPOSITIONS or lower in _place_nouns():
             return False
-        if lower in CLAUSE_OPENERS:  # bahwa Israel harus …, ketika Israel meluncurkan …: the place acts
+        if lower in CLAUSE_OPENERS or word == ",":  # bahwa Israel harus …, kata dia, Inggris ingin …: the place acts
             return bool(_ACTS_AFTER.match(self.text, end))
         if lower in stopwords() or not word[0].isalpha():
             return False
-        if word[0].islower():
-            return not _VERB.fullmatch(word)
+        if word[0].islower():  # after a verb, a location, unless a verb follows: memaksa Suriah mengakhiri (Syria ends)
+            return not _VERB.fullmatch(word) or bool(_ACTS_AFTER.match(self.text, end))
         if any(label == "ORG" and end == start - 1 for _, end, label, _ in self.spans[-2:]) or (word.endswith(")") and _is_acronym(word.strip("()"))):
             return True  # PKB Indonesia, Darul Quran (Daqu) Indonesia: the organisation's branch or country, part of its name
         return _is_common(word) and word not in self.begins
@@ -422,8 +436,8 @@ class _Article:
             j += 1
         if j == len(words) - 1 and self._is_surname(words, i, j):
             j += 1  # Aburizal Bakrie, Badrodin Haiti: a known name that ends a person's name is the surname
-        elif j - i > 1 and self._is_institution(words, i, j):
-            end = j + self._known_at(words, j)  # Palang Merah Indonesia: common words and a place, an institution's name
+        elif (j - i > 1 and self._is_institution(words, i, j)) or self._is_branch(words, i, j):
+            end = j + self._known_at(words, j)  # Palang Merah Indonesia, PN Jakarta Pusat: an institution's name
             self._add(words[i][0], words[end - 1][1], "ORG", self.text[words[i][0] : words[end - 1][1]])
             return end
         part = words[i:j]
@@ -436,6 +450,13 @@ class _Article:
                 self._add(start, stop, _kind_heads()[self.word(part[-1])], text)
         elif text in self.aliases:
             self._add(start, stop, *self.aliases[text])
+        elif _PAIR.fullmatch(text) and (kind := _pair_kinds().get(self._previous_word(start).lower())):
+            if kind != "-":  # pemerintahan Jokowi-JK: a government named by its two leaders, not a person
+                self._add(start, stop, kind, text)
+        elif (bracketed := self._bracketed(start, stop)) is not None:
+            if bracketed:  # Presiden Joko Widodo (Jokowi), PT Pembangunan Perumahan (Perseto): another name for the one before
+                self._add(start, stop, *bracketed)
+                self.aliases.setdefault(text, bracketed)
         elif (kind := self._kind_before(start)) and (kind == "-" or self._names_a_person(part) or len(part) > 1):
             if kind != "-":  # spesies Diadectes, rudal Ghadir: a thing no layer marks; kelompok Islam (one common word): no name
                 self._add(start, stop, kind, text)
@@ -458,6 +479,25 @@ class _Article:
         (i..j, written as names, one at least no dictionary word) and ends the run: it is the person's surname."""
         return self._known_at(words, j) == 1 and not self._role_at(words, j) and re.fullmatch(NAME_WORD, self.word(words[j])) \
             and all(re.fullmatch(NAME_WORD, self.word(w)) for w in words[i:j]) and any(self._uncommon(self.word(w)) for w in words[i:j])
+
+    def _is_branch(self, words, i, j):
+        """True when one acronym nobody introduced (i) comes right before a known place that ends the run (j): *PN Jakarta
+        Pusat* (the Central Jakarta district court), *BPD Riau* (Riau's regional bank): an institution's branch there."""
+        known = self._known_at(words, j)
+        return j == i + 1 and bool(known) and j + known == len(words) and _is_acronym(self.word(words[i])) \
+            and not _ROMAN.fullmatch(self.word(words[i])) and self.word(words[i]) not in self.aliases \
+            and self.lexicon[self.text[words[j][0] : words[j + known - 1][1]]][0] == "PLACE"
+
+    def _previous_word(self, start):
+        previous = _PREVIOUS_WORD.search(self.text, max(0, start - 30), start)
+        return previous.group(1) if previous else ""
+
+    def _bracketed(self, start, stop):
+        """For a name in brackets, the (label, entity) of the name written right before the brackets, or () when none
+        is: *(Menpera)* after *menteri perumahan rakyat* abbreviates words, it names no one. None out of brackets."""
+        if not (self.text[start - 1 : start] == "(" and self.text[stop : stop + 1] == ")"):
+            return None
+        return next(((label, entity) for _, end, label, entity in reversed(self.spans) if end == start - 2), ())
 
     def _is_institution(self, words, i, j):
         """True when capitalised common words (i..j) run into a known place that ends the name: *Palang Merah Indonesia*
@@ -516,6 +556,8 @@ class _Article:
             return False  # Capresnya, Keppresnya: a common word with its possessive -nya, not a name
         if names[0] in ENGLISH_ARTICLES or (len(names) > 1 and _is_derived(names[0])):
             return False  # The Times; Tawaran Georgia-Pacific (the offer of …): a title or a phrase, not a name
+        if len(names) >= 3 and all(len(w) > 1 and zipf_frequency(w.lower(), "en") >= PHRASE_MIN_ENGLISH_ZIPF for w in names):
+            return False  # Operation Protective Edge: common English words, a title or an event
         return any(len(w) > 1 and (common_allowed or not _is_common(w)) and not _is_acronym(w) and not _HAS_DIGIT.search(w)
                    for w in names if w not in PERSON_LINKS)
 

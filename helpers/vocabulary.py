@@ -89,8 +89,10 @@ def kind_nouns():
 
     ``position`` ``before``: a lower-case noun right before the name (*perusahaan Qantas*, the company
     Qantas; *spesies Diadectes*); ``last``: the name's own last word, as written (*Ramon Magsaysay
-    Award*, *Jakarta Convention Center*). ``label`` is ORG, PLACE, or ``-`` for a thing no entity layer
-    marks. A row with another position or label, or a ``before`` noun that is empty or capitalised, is
+    Award*, *Jakarta Convention Center*); ``pair``: a lower-case noun right before two names joined by a
+    hyphen (*pemerintahan Jokowi-JK*, the government of a president and his deputy: the pair names what
+    the noun says, not a person). ``label`` is ORG, PLACE, or ``-`` for a thing no entity layer marks.
+    A row with another position or label, or a ``before`` or ``pair`` noun that is empty or capitalised, is
     refused with the file and row named."""
     table = read_csv("kind_nouns.csv")
     missing = [column for column in ("noun", "position", "label") if column not in table.columns]
@@ -102,12 +104,12 @@ def kind_nouns():
             raise ValueError(f"{where}: label {label!r} is none of {', '.join(KIND_LABELS)}")
         if position not in KIND_POSITIONS:
             raise ValueError(f"{where}: position {position!r} is none of {', '.join(KIND_POSITIONS)}")
-        if not noun.strip() or (position == "before" and noun != noun.lower()):
+        if not noun.strip() or (position in ("before", "pair") and noun != noun.lower()):
             raise ValueError(f"{where}: a noun before a name must be a lower-case word or words")
     return table
 
 
-KIND_POSITIONS = ("before", "last")
+KIND_POSITIONS = ("before", "last", "pair")
 KIND_LABELS = ("ORG", "PLACE", "-")
 
 

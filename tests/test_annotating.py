@@ -327,6 +327,9 @@ def test_people_are_found_by_pattern_on_made_up_news():
     ("Wartawan menunggu di gedung DPR sejak pagi.", "DPR", True),  # the building: a place, not the parliament
     ("Banjir besar melanda Bulawayo pekan lalu.", "Bulawayo", True),  # a GeoNames city, in no other list
     ("Rob merendam kawasan pesisir Kota Pekalongan.", "Kota Pekalongan", True),  # after a place noun: a location
+    ("Menurut dia, Jepang ingin menambah investasi.", "Jepang", False),  # acts, after a comma
+    ("Dewan itu mendesak Rusia menarik pasukannya.", "Rusia", False),  # the object that then acts
+    ("Presiden mengunjungi Singapura pekan lalu.", "Singapura", True),  # after a verb: where the visit goes
 ])
 def test_a_place_is_marked_where_it_names_a_location(text, place, marked):
     entities = helpers.find_entities(made_up(text))
@@ -402,7 +405,8 @@ def test_a_name_the_article_calls_a_person_stays_a_person_after_ke_or_dari():
 
 @pytest.mark.parametrize("row, problem", [
     (("rudal", "before", "WEAPON"), r"row 3 \('rudal'\): label 'WEAPON' is none of ORG, PLACE, -"),
-    (("rudal", "after", "-"), r"row 3 \('rudal'\): position 'after' is none of before, last"),
+    (("rudal", "after", "-"), r"row 3 \('rudal'\): position 'after' is none of before, last, pair"),
+    (("Kabinet", "pair", "-"), r"row 3 \('Kabinet'\): a noun before a name must be a lower-case word"),
     (("Rudal", "before", "-"), r"row 3 \('Rudal'\): a noun before a name must be a lower-case word"),
 ])
 def test_a_bad_kind_noun_row_names_the_file_and_row(monkeypatch, row, problem):
@@ -431,3 +435,22 @@ def test_the_last_word_of_a_name_can_say_what_it_names(text, name, label):
 def test_amounts_acronyms_and_cue_words_are_not_people(text, word):
     people = helpers.find_entities(made_up(text)).query("label == 'PERSON'")
     assert word not in set(people["text"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two leaders joined by a hyphen, after a noun for what they lead: a government or a camp, not a person
+    ("Program itu dicanangkan pemerintahan Suharjo-Kusnadi tahun lalu.", []),
+    ("Pasangan Suharjo-Kusnadi meraih suara terbanyak.", [("Suharjo-Kusnadi", "PERSON")]),
+    # an acronym nobody introduced, before a place: that place's branch of an institution
+    ("Gugatan itu didaftarkan ke PN Surabaya kemarin.", [("PN Surabaya", "ORG")]),
+    ("Pada abad XIX Surabaya menjadi kota pelabuhan.", [("Surabaya", "PLACE")]),  # a Roman numeral is no acronym
+    # a name in brackets is another name for the one before it, or for lower-case words: no one
+    ("Ia bertemu Presiden Joko Widodo (Jokowi) kemarin. Jokowi lalu pulang.",
+     [("Joko Widodo", "PERSON"), ("Jokowi", "PERSON"), ("Jokowi", "PERSON")]),
+    ("Data itu dari badan pusat statistik daerah (Bapesda).", []),
+    # three or more common English words are a title or an event, not a person
+    ("Mereka menonton Operation Desert Storm semalam.", []),
+])
+def test_pairs_branches_brackets_and_english_phrases(text, expected):
+    entities = helpers.find_entities(made_up(text))
+    assert [tuple(row) for row in entities[["text", "label"]].values.tolist()] == expected
