@@ -431,6 +431,10 @@ def test_the_last_word_of_a_name_can_say_what_it_names(text, name, label):
     ("Harga naik hingga Rp100 per liter.", "Rp100"),
     ("Pilpres digelar tahun depan.", "Pilpres"),
     ("Ia menolak tuduhan terhadap anggota Dewan itu.", "Dewan"),
+    ("Suratkabar itu terbit pagi ini.", "Suratkabar"),  # two dictionary words run together
+    ("Ketidaksiap-siagaan petugas dikritik warga.", "Ketidaksiap"),  # the run stops at a hyphen inside the word
+    ("Ia maju sebagai calon gubernur pada Pilkada 2018.", "Pilkada"),  # a preposition after a role: no name follows
+    ("Kata Pemilu itu disebut berkali-kali, ujar Pansel kemarin.", "Pansel"),  # a speaker cue admits no common_capitalised word
 ])
 def test_amounts_acronyms_and_cue_words_are_not_people(text, word):
     people = helpers.find_entities(made_up(text)).query("label == 'PERSON'")
