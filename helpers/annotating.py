@@ -327,7 +327,10 @@ class _Article:
                 label, entity = self.lexicon[self.text[words[i][0] : words[i + known - 1][1]]]
                 if label == "ORG" and _PREMISES_BEFORE.search(self.text, max(0, words[i][0] - 20), words[i][0]):
                     label = "PLACE"  # gedung DPR, kantor KPU: the building, a place
-                if not (label == "PLACE" and self._describes(words[i][0], words[i + known - 1][1])):
+                # in a title a place says whose the role is (Gubernur New Mexico, PM Inggris), not where, unless a
+                # preposition says it is where (Duta Besar AS untuk Irak)
+                in_title = self.in_title and self._previous_word(words[i][0]).lower() not in PREPOSITIONS
+                if not (label == "PLACE" and (in_title or self._describes(words[i][0], words[i + known - 1][1]))):
                     self._add(words[i][0], words[i + known - 1][1], label, entity)
                 i += known
             elif self._role_at(words, i) and self.title_depth >= MAX_TITLE_DEPTH:
