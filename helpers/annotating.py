@@ -69,6 +69,9 @@ _ROMAN = re.compile(r"[IVXLC]+")  # Kodam VIII, Komisi III: a number, not an acr
 # A name of three or more words that are all common English words is a title, an event or a programme
 # (Operation Protective Edge, Dow Jones Industrial Average), not a person: people's names have a rarer word.
 PHRASE_MIN_ENGLISH_ZIPF = 3.5
+# A word with a capital inside (StatesWest, GlaxoSmithKline, NasDem) is a brand's or a company's name; a surname
+# particle before the inner capital (McDonald, DiCaprio, LeBron, MacArthur) makes a person's.
+_CAMEL_CASE = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von)[A-Z])[A-Z][a-z]+[A-Z][A-Za-z]*")
 COMPOUND_MIN_PART = 4  # shorter dictionary words (ada, air, api, …) run together make many real names
 _WORD_GOES_ON = re.compile(r"-[a-z]")  # Ketidakhati-hatian, Aktifitas-aktifitas: the run stopped inside a word
 _SYLLABIC_AFTER = re.compile(r" \(([A-Z][a-z]{3,}[A-Za-z]*)\)")  # (Polrestabes), (Bappenas): syllables, not letters
@@ -476,6 +479,8 @@ class _Article:
         elif (kind := self._kind_before(start)) and (kind == "-" or self._names_a_person(part) or len(part) > 1):
             if kind != "-":  # spesies Diadectes, rudal Ghadir: a thing no layer marks; kelompok Islam (one common word): no name
                 self._add(start, stop, kind, text)
+        elif len(part) == 1 and _CAMEL_CASE.fullmatch(text):
+            self._add(start, stop, "ORG", text)
         elif _WORD_GOES_ON.match(self.text, stop):
             pass  # a capitalised word with a lower-case reduplication or suffix after its hyphen: a common word
         elif all(_is_acronym(self.word(w)) for w in part):

@@ -454,6 +454,8 @@ def test_amounts_acronyms_and_cue_words_are_not_people(text, word):
     ("Ia bertemu Presiden Joko Widodo (Jokowi) kemarin. Jokowi lalu pulang.",
      [("Joko Widodo", "PERSON"), ("Jokowi", "PERSON"), ("Jokowi", "PERSON")]),
     ("Data itu dari badan pusat statistik daerah (Bapesda).", []),
+    # a capital inside a word: a brand or a company, unless a surname particle comes before it
+    ("Harga saham SolvaTech naik, kata McAllister.", [("SolvaTech", "ORG"), ("McAllister", "PERSON")]),
     # three or more common English words are a title or an event, not a person
     ("Mereka menonton Operation Desert Storm semalam.", []),
 ])
