@@ -49,7 +49,9 @@ MAX_COMMON_NAME_WORDS = 3  # Arifin Tasrif: a name made of dictionary words, rea
 KIND_WINDOW = 60  # characters searched before a name for a kind noun: three words and a nationality
 MAX_KIND_WORDS = 3  # the longest kind noun: perusahaan rintisan, kantor berita
 ENGLISH_ARTICLES = ("The", "A", "An")  # The Times, The Complutense University: a title or an organisation, not a person
-_PREMISES_BEFORE = re.compile(r"(?:^|\s)(?:gedung|kompleks|komplek|kantor|markas|halaman|lingkungan) $")
+PREMISES = ("gedung", "kompleks", "komplek", "kantor", "markas", "halaman", "lingkungan")
+_PREMISES_BEFORE = re.compile(rf"(?:^|\s)(?:{'|'.join(PREMISES)}) $")
+_AT = re.compile(r"(?:^|\s)(?i:di|ke|dari|menuju) $")  # a locative preposition right before a name
 MAX_TITLE_DEPTH = 2  # a title inside a title is read (… dan Presiden SBY); one level more is not
 _HAS_DIGIT = re.compile(r"\d")  # Rp100, Mohajer-4: an amount or a model, not a name
 _VERB = re.compile(r"me[a-z]{3,}")  # menghantam, mengunjungi: a place after a verb is where the action goes
@@ -438,12 +440,15 @@ class _Article:
 
     def _read_org(self, words, i, label="ORG"):
         """Cue Name…: the organisation (or, with a place cue, the place) runs to the end of the run, or to a *dan* that
-        joins a second name the gazetteer knows (*Pemerintah Jepang dan Indonesia*: two governments, the second unnamed)."""
+        joins a second name the gazetteer knows (*Pemerintah Jepang dan Indonesia*: two governments, the second unnamed).
+        An organisation named by its office after *di*, *ke* or *dari* (*di Kantor Komisi Pemilihan Umum*) is that place."""
         end = next((k for k in range(i + 2, len(words) - 1) if self.word(words[k]) in ORG_LINKS and self._known_at(words, k + 1)
                     and k + 1 + self._known_at(words, k + 1) == len(words)), len(words))
         while self.word(words[end - 1]) in ORG_LINKS:
             end -= 1
         start, stop = words[i][0], words[end - 1][1]
+        if label == "ORG" and self.word(words[i]).lower() in PREMISES and _AT.search(self.text, max(0, start - 10), start):
+            label = "PLACE"  # di Kantor Komisi Pemilihan Umum: the office, where something happens
         self._add(start, stop, label, self.text[start:stop])
         return end
 

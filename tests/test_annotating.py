@@ -332,6 +332,7 @@ def test_people_are_found_by_pattern_on_made_up_news():
     ("Presiden mengunjungi Singapura pekan lalu.", "Singapura", True),  # after a verb: where the visit goes
     ("Duta Besar Jepang untuk Malaysia Hiroshi Tanaka hadir.", "Jepang", False),  # in a title: whose the role is
     ("Duta Besar Jepang untuk Malaysia Hiroshi Tanaka hadir.", "Malaysia", True),  # … and after untuk, where
+    ("Berkas itu diserahkan di Kantor Badan Pengawas Pemilu kemarin.", "Kantor Badan Pengawas Pemilu", True),  # the office
 ])
 def test_a_place_is_marked_where_it_names_a_location(text, place, marked):
     entities = helpers.find_entities(made_up(text))
