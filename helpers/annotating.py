@@ -472,6 +472,8 @@ class _Article:
         elif len(part) > 1 and self.word(part[-1]) in _kind_heads():
             if _kind_heads()[self.word(part[-1])] != "-":  # Ramon Magsaysay Award: an award, no entity
                 self._add(start, stop, _kind_heads()[self.word(part[-1])], text)
+        elif len(part) > 1 and self._opens_with_an_acronym(part):
+            self._add(start, stop, "ORG", text)  # BPH Migas, PTBA Tanjung Enim: an acronym opens an organisation's name
         elif text in self.aliases:
             self._add(start, stop, *self.aliases[text])
         elif _PAIR.fullmatch(text) and (kind := _pair_kinds().get(self._previous_word(start).lower())):
@@ -516,6 +518,14 @@ class _Article:
         return j == i + 1 and bool(known) and j + known == len(words) and _is_acronym(self.word(words[i])) \
             and not _ROMAN.fullmatch(self.word(words[i])) and self.word(words[i]) not in self.aliases \
             and self.lexicon[self.text[words[j][0] : words[j + known - 1][1]]][0] == "PLACE"
+
+    def _opens_with_an_acronym(self, part):
+        """True when an acronym of three letters or more opens the name (*BPH Migas*), unless names nobody explains
+        follow it (*MDC Morgan Tsangirai*: the party, then its leader). Of the names in idner-news-2k's train split
+        that open so, 24 are organisations, 2 places (*DKI Jakarta*, in the gazetteer) and none a person."""
+        first = self.word(part[0])
+        return len(first) >= 3 and _is_acronym(first) and not _ROMAN.fullmatch(first) \
+            and not (len(part) > 2 and all(self._uncommon(self.word(w)) for w in part[1:]))
 
     def _previous_word(self, start):
         previous = _PREVIOUS_WORD.search(self.text, max(0, start - 30), start)

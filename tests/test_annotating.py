@@ -455,6 +455,8 @@ def test_amounts_acronyms_and_cue_words_are_not_people(text, word):
     ("Ia bertemu Presiden Joko Widodo (Jokowi) kemarin. Jokowi lalu pulang.",
      [("Joko Widodo", "PERSON"), ("Jokowi", "PERSON"), ("Jokowi", "PERSON")]),
     ("Data itu dari badan pusat statistik daerah (Bapesda).", []),
+    # an acronym of three letters or more opens an organisation's name, unless unexplained names follow it
+    ("Harga gas ditetapkan BPGN Migas pekan lalu.", [("BPGN Migas", "ORG")]),
     # a capital inside a word: a brand or a company, unless a surname particle comes before it
     ("Harga saham SolvaTech naik, kata McAllister.", [("SolvaTech", "ORG"), ("McAllister", "PERSON")]),
     # three or more common English words are a title or an event, not a person
@@ -463,3 +465,8 @@ def test_amounts_acronyms_and_cue_words_are_not_people(text, word):
 def test_pairs_branches_brackets_and_english_phrases(text, expected):
     entities = helpers.find_entities(made_up(text))
     assert [tuple(row) for row in entities[["text", "label"]].values.tolist()] == expected
+
+
+def test_names_nobody_explains_after_an_acronym_are_a_person_not_the_organisation():
+    entities = helpers.find_entities(made_up("Pendukung ZDP Morgan Tsvangirai berkumpul."))
+    assert set(entities.loc[entities["text"].str.contains("Morgan Tsvangirai"), "label"]) == {"PERSON"}
