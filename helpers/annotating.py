@@ -472,6 +472,8 @@ class _Article:
         elif len(part) > 1 and self.word(part[-1]) in _kind_heads():
             if _kind_heads()[self.word(part[-1])] != "-":  # Ramon Magsaysay Award: an award, no entity
                 self._add(start, stop, _kind_heads()[self.word(part[-1])], text)
+        elif len(part) > 1 and _kinds().get(self.word(part[0]).lower()) in ("ORG", "PLACE"):
+            self._add(start, stop, _kinds()[self.word(part[0]).lower()], text)  # Organisasi Kesehatan Dunia: its kind noun opens it
         elif len(part) > 1 and self._opens_with_an_acronym(part):
             self._add(start, stop, "ORG", text)  # BPH Migas, PTBA Tanjung Enim: an acronym opens an organisation's name
         elif text in self.aliases:
@@ -593,6 +595,8 @@ class _Article:
             return False  # Dewan, Pulau: a cue word alone names no one
         if any(w.endswith("nya") and _is_common(w[:-3]) for w in names):
             return False  # Capresnya, Keppresnya: a common word with its possessive -nya, not a name
+        if len(names) > 1 and names[0].lower() in _kinds():
+            return False  # Badai Tropis Cristobal, Wabah Ebola: a kind noun opens the name of a thing
         if names[0] in ENGLISH_ARTICLES or (len(names) > 1 and _is_derived(names[0])):
             return False  # The Times; Tawaran Georgia-Pacific (the offer of …): a title or a phrase, not a name
         if len(names) >= 3 and all(len(w) > 1 and zipf_frequency(w.lower(), "en") >= PHRASE_MIN_ENGLISH_ZIPF for w in names):

@@ -353,6 +353,9 @@ def test_unknown_names_listed_with_a_place_or_in_an_address_are_places():
     ("Angkatan laut menguji rudal Bendarak di lepas pantai.", "Bendarak", None),  # a missile
     ("Hewan Solenodon ini memiliki air liur beracun.", "Solenodon", None),  # a kind noun opening the sentence
     ("Tawaran Georgia-Pacific itu ditolak pemegang saham.", "Tawaran Georgia-Pacific", None),  # an affixed noun starts no name
+    ("Kapal itu terjebak Badai Tropis Marenka di utara.", "Badai Tropis Marenka", None),  # a kind noun opens the name
+    ("Bantuan datang dari warga Tolawe kemarin.", "Tolawe", None),  # a people, or a place's residents
+    ("Ia bekerja untuk Organisasi Pangan Dunia sejak 2010.", "Organisasi Pangan Dunia", "ORG"),  # the kind noun opens it
 ])
 def test_a_kind_noun_says_what_a_name_after_it_names(text, name, label):
     entities = helpers.find_entities(made_up(text)).set_index("text")
