@@ -159,6 +159,13 @@ def _place_cue():
 
 
 @lru_cache(maxsize=None)
+def _place_after():
+    """A comma and a place noun after a name: *Abkhazia, negara yang …*, *Sangatta, kota …*: the name is that place."""
+    words = "|".join(map(re.escape, sorted(_place_nouns(), key=len, reverse=True)))
+    return re.compile(rf" ?, (?:(?:sebuah|salah satu|yakni|yaitu) )?(?:{words})\b")
+
+
+@lru_cache(maxsize=None)
 def _kinds():
     """{noun: label} of the kind nouns that come before a name."""
     table = kind_nouns().query("position == 'before'")
@@ -499,7 +506,7 @@ class _Article:
                 self.nicknames.append((start, text))
             self._add_person(start, stop)
         elif (_place_cue().search(self.text, max(0, start - 20), start) and not (len(part) == 1 and _is_a_common_root(text))) \
-                or (not self.in_title and self._names_a_person(part) and self._beside_a_place(start, stop)):
+                or (not self.in_title and self._names_a_person(part) and (self._beside_a_place(start, stop) or _place_after().match(self.text, stop))):
             self.guessed_places.add((start, stop))  # a guess: a name the article calls a person stays a person (ke Sjahril)
             self._add(start, stop, "PLACE", text)
         elif not self.in_title and self._names_a_person(part) \
