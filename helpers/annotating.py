@@ -367,6 +367,8 @@ class _Article:
         clause (*bahwa*, a comma) or is the object of a verb that it then carries out (*memaksa Suriah mengakhiri*).
         """
         before = self.text[max(0, start - 40) : start]
+        if re.search(r"(?:^|\s)(?i:anti|pro|non)-$", before):
+            return True  # anti-Suriah, pro-Rusia: a stance towards the state (se-Sulawesi Selatan is still the place)
         previous = re.search(r"(\S+) $", before)
         if previous is None or _SENTENCE_START.search(before):
             return bool(_ACTS_AFTER.match(self.text, end))

@@ -334,6 +334,8 @@ def test_people_are_found_by_pattern_on_made_up_news():
     ("Duta Besar Jepang untuk Malaysia Hiroshi Tanaka hadir.", "Malaysia", True),  # … and after untuk, where
     ("Berkas itu diserahkan di Kantor Badan Pengawas Pemilu kemarin.", "Kantor Badan Pengawas Pemilu", True),  # the office
     ("Pemberontak menguasai Tolmaria, wilayah yang disengketakan.", "Tolmaria", True),  # a place noun after a comma
+    ("Kelompok anti-Rusia berdemo di pusat kota.", "Rusia", False),  # a stance, not a location
+    ("Lomba itu diikuti siswa se-Jawa Timur.", "Jawa Timur", True),
     ("Ia berasal dari negara bagian Sarvania di utara.", "Sarvania", True),
 ])
 def test_a_place_is_marked_where_it_names_a_location(text, place, marked):
