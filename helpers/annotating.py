@@ -283,6 +283,7 @@ class _Article:
         self.begins, self.ends = _org_cues()
         self.place_begins = _place_cues()
         self.spans, self.aliases, self.nicknames, self.guessed_places = [], {}, [], set()
+        self.unmarked_place_ends = set()  # known places read as describing or acting: a place listed after one is read so too
         # Inside a role's title, capitalised words are its portfolio, not a name; a title may hold one more
         # ("Ketua Umum Partai Golkar … dan Presiden SBY").
         self.title_depth = 0
@@ -342,7 +343,9 @@ class _Article:
                 # in a title a place says whose the role is (Gubernur New Mexico, PM Inggris), not where, unless a
                 # preposition says it is where (Duta Besar AS untuk Irak)
                 in_title = self.in_title and self._previous_word(words[i][0]).lower() not in PREPOSITIONS
-                if not (label == "PLACE" and (in_title or self._describes(words[i][0], words[i + known - 1][1]))):
+                if label == "PLACE" and (in_title or self._describes(words[i][0], words[i + known - 1][1])):
+                    self.unmarked_place_ends.add(words[i + known - 1][1])
+                else:
                     self._add(words[i][0], words[i + known - 1][1], label, entity)
                 i += known
             elif self._role_at(words, i) and self.title_depth >= MAX_TITLE_DEPTH:
@@ -374,6 +377,8 @@ class _Article:
             return bool(_ACTS_AFTER.match(self.text, end))
         word = previous.group(1)
         lower = word.lower()
+        if lower in ("dan", "serta", "atau") and start - len(word) - 2 in self.unmarked_place_ends:
+            return True  # menteri luar negeri Jordania dan Israel: listed after a place that describes, it describes too
         if lower in SIDE_NOUNS:
             return True  # pihak Israel: the Israeli side, not a location
         if lower in PREPOSITIONS or lower in _place_nouns():
