@@ -336,6 +336,10 @@ class _Article:
             known = self._known_at(words, i)
             if word in PERSON_LINKS + ORG_LINKS:
                 i += 1
+            elif known and i + known < len(words) and self._spelt_out(words[i:]):
+                # Badan Narkotika Nasional Provinsi (BNNP): the acronym spells the longer name the gazetteer does not know
+                self._add(words[i][0], words[-1][1], "ORG", self.text[words[i][0] : words[-1][1]])
+                i = len(words)
             elif known and known >= self._role_at(words, i):  # Raja Ampat is a place, not King Ampat
                 label, entity = self.lexicon[self.text[words[i][0] : words[i + known - 1][1]]]
                 if label == "ORG" and _PREMISES_BEFORE.search(self.text, max(0, words[i][0] - 20), words[i][0]):
@@ -358,6 +362,13 @@ class _Article:
                 i = self._read_org(words, i, "PLACE")  # Jalan Imam Bonjol, Pulau Maui
             else:
                 i = self._read_rest(words, i)
+
+    def _spelt_out(self, words):
+        """True when an acronym in brackets right after ``words`` is made of their initials (links aside): *Komisi
+        Pemilihan Umum Daerah (KPUD)*."""
+        acronym = _ACRONYM_AFTER.match(self.text, words[-1][1])
+        initials = "".join(self.word(w)[0] for w in words if self.word(w) not in ORG_LINKS)
+        return bool(acronym) and len(initials) > 2 and acronym.group(1).upper() == initials.upper()
 
     def _describes(self, start, end):
         """True when a gazetteer place at start..end describes or acts rather than names a location.

@@ -478,3 +478,10 @@ def test_pairs_branches_brackets_and_english_phrases(text, expected):
 def test_names_nobody_explains_after_an_acronym_are_a_person_not_the_organisation():
     entities = helpers.find_entities(made_up("Pendukung ZDP Morgan Tsvangirai berkumpul."))
     assert set(entities.loc[entities["text"].str.contains("Morgan Tsvangirai"), "label"]) == {"PERSON"}
+
+
+def test_an_acronym_that_spells_a_longer_name_than_the_gazetteer_knows_takes_the_longer_name():
+    entities = helpers.find_entities(made_up("Petugas Badan Narkotika Nasional Provinsi (BNNP) menyita sabu. BNNP lalu menahan dua orang."))
+    assert entities[["text", "label", "entity"]].values.tolist() == [
+        ["Badan Narkotika Nasional Provinsi", "ORG", "Badan Narkotika Nasional Provinsi"],
+        ["BNNP", "ORG", "Badan Narkotika Nasional Provinsi"], ["BNNP", "ORG", "Badan Narkotika Nasional Provinsi"]]
