@@ -22,6 +22,20 @@ def stderr_cells(nb):
     return [i for i, cell in enumerate(nb.cells) if any(out.get("name") == "stderr" for out in cell.get("outputs", []))]
 
 
+def coalesce_streams(nb):
+    """One output per run of printed text: the kernel may send a cell's prints in one message or several, by timing."""
+    for cell in nb.cells:
+        merged = []
+        for out in cell.get("outputs", []):
+            if merged and out.get("output_type") == "stream" and merged[-1].get("output_type") == "stream" \
+                    and merged[-1].get("name") == out.get("name"):
+                merged[-1]["text"] += out["text"]
+            else:
+                merged.append(out)
+        if "outputs" in cell:
+            cell["outputs"] = merged
+
+
 def execute(path, nb):
     client = NotebookClient(
         nb,
@@ -53,6 +67,7 @@ def main(argv):
             print(f"{path.name}: cells {stderr_cells(nb)} wrote to stderr (a warning?); not saved")
             failed = True
             continue
+        coalesce_streams(nb)
         nbs.write(nb, path)
         print(f"{path.name}: executed in {seconds:.1f} s and saved")
     return 1 if failed else 0
