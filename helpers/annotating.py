@@ -667,7 +667,14 @@ class _Article:
                       if not ((s, e) in self.guessed_places and self.text[s:e] in full_names)]
         known = {**{name: ("PERSON", full) for name, full in full_names.items()}, **self.aliases}
         if known:
-            self.spans += [(start, end, *known[self.text[start:end]]) for start, end in self._mentions(known)]
+            self.spans += [(start, end, *known[self.text[start:end]]) for start, end in self._mentions(known)
+                           if not self._ends_a_role(start, end)]
+
+    def _ends_a_role(self, start, end):
+        """True when the word before ``start`` and the name make a role: *Agung* is a person's name, *Jaksa Agung* a title."""
+        previous = _PREVIOUS_WORD.search(self.text, max(0, start - 30), start)
+        role = previous and _roles().match(self.text, previous.start(1))
+        return bool(role) and role.end() == end
 
     def _mentions(self, names):
         """(start, end) of every mention of ``names`` as a whole word, the longest name first, left to right, without

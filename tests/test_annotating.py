@@ -485,3 +485,9 @@ def test_an_acronym_that_spells_a_longer_name_than_the_gazetteer_knows_takes_the
     assert entities[["text", "label", "entity"]].values.tolist() == [
         ["Badan Narkotika Nasional Provinsi", "ORG", "Badan Narkotika Nasional Provinsi"],
         ["BNNP", "ORG", "Badan Narkotika Nasional Provinsi"], ["BNNP", "ORG", "Badan Narkotika Nasional Provinsi"]]
+
+
+def test_a_later_mention_that_completes_a_role_is_the_role():
+    text = "Kami menolak, ujar Agung. Nama calon Jaksa Agung belum diumumkan."
+    entities = helpers.find_entities(made_up(text))
+    assert entities[["text", "label"]].values.tolist() == [["Agung", "PERSON"]]
