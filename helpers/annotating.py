@@ -67,6 +67,7 @@ _WORD_START = re.compile(r"(?<![\w-])\S")  # where a mention may begin: no lette
 _JOINED = re.compile(r"[\w-]")  # a mention must not run on into the next letters
 _PAIR = re.compile(r"[A-Z][\w'’]*-[A-Z][\w'’]*")  # Jokowi-JK, SBY-Boediono: two names joined by a hyphen
 _PREVIOUS_WORD = re.compile(r"(\S+) $")
+_OPENING_QUOTES = ("'", '"', "“", "‘")
 _ROMAN = re.compile(r"[IVXLC]+")  # Kodam VIII, Komisi III: a number, not an acronym
 # A name of three or more words that are all common English words is a title, an event or a programme
 # (Operation Protective Edge, Dow Jones Industrial Average), not a person: people's names have a rarer word.
@@ -577,10 +578,14 @@ class _Article:
     def _kind_before(self, start):
         """The label (ORG, PLACE, or - for a thing) that a kind noun right before the name gives it, perhaps with a
         nationality between (*perusahaan Qantas*, *kantor berita Jepang Domei*: helpers/data/kind_nouns.csv), or None."""
+        if self.text[start - 1 : start] in _OPENING_QUOTES:
+            start -= 1  # berjudul "Sokola Rimba": a title in quotes
         window = max(0, start - KIND_WINDOW)
         if not self.text[window:start].endswith(" "):
             return None
         words = [(m.start(), m.group()) for m in _NON_SPACE.finditer(self.text, window, start)][1 if window else 0 :]  # the first may be cut
+        while words and words[-1][1] in _OPENING_QUOTES:
+            words.pop()
         for between in (0, 1):
             if between and not (words and re.fullmatch(NAME_WORD, words[-1][1])):
                 break

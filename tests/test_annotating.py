@@ -360,6 +360,7 @@ def test_unknown_names_listed_with_a_place_or_in_an_address_are_places():
     ("Tawaran Georgia-Pacific itu ditolak pemegang saham.", "Tawaran Georgia-Pacific", None),  # an affixed noun starts no name
     ("Kapal itu terjebak Badai Tropis Marenka di utara.", "Badai Tropis Marenka", None),  # a kind noun opens the name
     ("Bantuan datang dari warga Tolawe kemarin.", "Tolawe", None),  # a people, or a place's residents
+    ("Ia meluncurkan memoar berjudul “Sarumpaet Pulang” kemarin.", "Sarumpaet Pulang", None),  # a title in quotes
     ("Ia bekerja untuk Organisasi Pangan Dunia sejak 2010.", "Organisasi Pangan Dunia", "ORG"),  # the kind noun opens it
 ])
 def test_a_kind_noun_says_what_a_name_after_it_names(text, name, label):
