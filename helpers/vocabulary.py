@@ -151,6 +151,8 @@ def _world_places():
     source = "CLDR (Babel)"
     territories = Locale("id").territories
     names = [name for code, name in territories.items() if code not in _NOT_PLACES]
+    # Myanmar (Burma), Kongo - Kinshasa: news writes the name before the brackets or the dash, or the one inside them
+    names += [part for name in names if re.search(r" \(| - ", name) for part in re.split(r" \(| - |\)", name) if part]
     for zone in sorted(zoneinfo.available_timezones()):
         if "/" in zone and not zone.startswith(("Etc/", "SystemV/", "US/", "Brazil/", "Canada/", "Chile/", "Mexico/")):
             city = get_timezone_location(zone, locale="id", return_city=True)

@@ -335,6 +335,7 @@ def test_people_are_found_by_pattern_on_made_up_news():
     ("Berkas itu diserahkan di Kantor Badan Pengawas Pemilu kemarin.", "Kantor Badan Pengawas Pemilu", True),  # the office
     ("Pemberontak menguasai Tolmaria, wilayah yang disengketakan.", "Tolmaria", True),  # a place noun after a comma
     ("Kelompok anti-Rusia berdemo di pusat kota.", "Rusia", False),  # a stance, not a location
+    ("Banjir besar melanda Myanmar pekan lalu.", "Myanmar", True),  # CLDR's Myanmar (Burma), read without the brackets
     ("Para menteri luar negeri Jepang dan Korea Selatan bertemu.", "Korea Selatan", False),  # listed after one that describes
     ("Lomba itu diikuti siswa se-Jawa Timur.", "Jawa Timur", True),
     ("Ia berasal dari negara bagian Sarvania di utara.", "Sarvania", True),
