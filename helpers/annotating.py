@@ -7,6 +7,7 @@ The rules are meant to be read: patterns here, word lists in ``helpers/data``.
 
 import bisect
 import datetime as dt
+import itertools
 import multiprocessing
 import re
 from concurrent.futures import ProcessPoolExecutor
@@ -200,6 +201,13 @@ def _person_cue_after():
     return re.compile(rf",? (?:selaku|{_verb_alternation()}|mengatakan|menjelaskan|menegaskan|menambahkan)\b")
 
 
+@lru_cache(maxsize=None)
+def _geonames_names():
+    """The gazetteer's names that come from GeoNames' cities and regions (not from the hand list, BPS or CLDR)."""
+    table = gazetteer()
+    return frozenset(table.loc[table["source"].str.startswith("GeoNames"), "name"])
+
+
 def _lexicon(extra_gazetteer=None):
     """{name: (label, entity)} of the gazetteer, with ``extra_gazetteer`` (checked by ``_checked_gazetteer``) added."""
     table = gazetteer()
@@ -341,6 +349,8 @@ class _Article:
                 # Badan Narkotika Nasional Provinsi (BNNP): the acronym spells the longer name the gazetteer does not know
                 self._add(words[i][0], words[-1][1], "ORG", self.text[words[i][0] : words[-1][1]])
                 i = len(words)
+            elif known == 1 and self._given_name_before_a_surname(words, i):
+                i = self._read_rest(words, i)  # Nelson Mandela, Victoria Beckham: a GeoNames place that is a given name too
             elif known and known >= self._role_at(words, i):  # Raja Ampat is a place, not King Ampat
                 label, entity = self.lexicon[self.text[words[i][0] : words[i + known - 1][1]]]
                 if label == "ORG" and _PREMISES_BEFORE.search(self.text, max(0, words[i][0] - 20), words[i][0]):
@@ -363,6 +373,14 @@ class _Article:
                 i = self._read_org(words, i, "PLACE")  # Jalan Imam Bonjol, Pulau Maui
             else:
                 i = self._read_rest(words, i)
+
+    def _given_name_before_a_surname(self, words, i):
+        """True when a one-word GeoNames city or region (*Nelson*, *Victoria*) is followed, to the end of the run, by
+        one or two words that can only be names (*Mandela*), to the run's end or a *dan*: a person. Indonesian and CLDR names are not read so."""
+        if self.word(words[i]) not in _geonames_names():
+            return False
+        rest = list(itertools.takewhile(lambda w: self.word(w) not in ORG_LINKS, words[i + 1 :]))  # up to a dan
+        return 0 < len(rest) <= 2 and all(self._uncommon(self.word(w)) and re.fullmatch(NAME_WORD, self.word(w)) for w in rest)
 
     def _spelt_out(self, words):
         """True when an acronym in brackets right after ``words`` is made of their initials (links aside): *Komisi

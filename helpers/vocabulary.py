@@ -64,13 +64,16 @@ def gazetteer():
     - the world's countries and regions, and the cities CLDR names for its time zones, in
       Indonesian (Babel): *Tiongkok*, *Eropa*, *Kairo*;
     - the world's cities of 100,000 people or more (GeoNames, CC BY 4.0, ``helpers/data/geonames-cities``)
-      whose names are no ordinary Indonesian or English word: *Topeka*, *Bulawayo*, *Quetta*.
+      whose names are no ordinary Indonesian or English word: *Topeka*, *Bulawayo*, *Quetta*;
+    - the world's states and provinces (GeoNames, CC BY 4.0, ``helpers/data/geonames-regions``) on the same
+      condition: *Texas*, *Sabah*, *Brandenburg*, *Xinjiang*.
     A name listed twice keeps its first row, so the hand-made file wins.
     """
     by_hand = read_csv("gazetteer.csv").assign(source="gazetteer.csv")
     by_hand["entity"] = by_hand["entity"].mask(by_hand["entity"] == "", by_hand["name"])
     table = pd.concat([by_hand, _indonesian_places(), _world_places()], ignore_index=True)
     table = pd.concat([table, _world_cities(set(table["name"]))], ignore_index=True)
+    table = pd.concat([table, _world_regions(set(table["name"]))], ignore_index=True)
     return table.drop_duplicates("name", ignore_index=True)[["name", "label", "entity", "source"]]
 
 
@@ -175,6 +178,28 @@ def _world_cities(known):
                                      or zipf_frequency(name, "en") >= CITY_MAX_ENGLISH_ZIPF)
     names = names[~ordinary & ~names.isin(known)]
     return pd.DataFrame({"name": names, "label": "PLACE", "entity": names, "source": "GeoNames (CC BY 4.0)"})
+
+
+# Region names made only of these words are descriptions, not names: Central, Eastern, Capital, Upper Lakes
+_GENERIC_REGION_WORDS = frozenset("""north south east west northern southern eastern western central capital upper lower
+    middle coast coastal island islands lakes lake river region district province state territory greater mountain
+    mountains delta border highlands lowlands valley city federal special autonomous the of and""".split())
+REGION_MIN_LETTERS = 5  # Oyo, Ica, Edo: a short region name is as likely a nickname or an acronym
+# GeoNames writes some Chinese regions with their administrative suffix; news writes Jiangxi, Xinjiang
+_REGION_SUFFIX = re.compile(r" (?:Uygur |Zhuangzu |Huizu )?(?:Sheng|Zizhiqu|Shi)$")
+
+
+def _world_regions(known):
+    """GeoNames' first-level regions outside Indonesia, except names already ``known`` and ordinary words."""
+    regions = pd.read_csv(DATA / "geonames-regions" / "regions.csv", keep_default_na=False)
+    names = regions["name"][regions["name"].str.fullmatch(r"[A-Z][A-Za-z' -]+")]
+    short = names.str.replace(_REGION_SUFFIX, "", regex=True)
+    table = pd.DataFrame({"name": pd.concat([names, short]), "entity": pd.concat([short, short])}).drop_duplicates("name")
+    # Not wordfreq's English frequency, as for cities: Texas and Punjab are frequent in English because they are places.
+    ordinary = table["name"].str.lower().map(lambda name: name in standard_words() or name in stopwords()
+                                             or all(word in _GENERIC_REGION_WORDS for word in name.split()))
+    table = table[~ordinary & ~table["name"].isin(known) & (table["name"].str.len() >= REGION_MIN_LETTERS)]
+    return table.assign(label="PLACE", source="GeoNames (CC BY 4.0)")
 
 
 # CLDR territory codes that are not places a news text names: the world, unknown region, pseudo-locales.

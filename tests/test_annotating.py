@@ -336,6 +336,7 @@ def test_people_are_found_by_pattern_on_made_up_news():
     ("Pemberontak menguasai Tolmaria, wilayah yang disengketakan.", "Tolmaria", True),  # a place noun after a comma
     ("Kelompok anti-Rusia berdemo di pusat kota.", "Rusia", False),  # a stance, not a location
     ("Banjir besar melanda Myanmar pekan lalu.", "Myanmar", True),  # CLDR's Myanmar (Burma), read without the brackets
+    ("Badai itu melanda Queensland dan Texas.", "Queensland", True),  # a GeoNames region
     ("Para menteri luar negeri Jepang dan Korea Selatan bertemu.", "Korea Selatan", False),  # listed after one that describes
     ("Lomba itu diikuti siswa se-Jawa Timur.", "Jawa Timur", True),
     ("Ia berasal dari negara bagian Sarvania di utara.", "Sarvania", True),
@@ -493,3 +494,8 @@ def test_a_later_mention_that_completes_a_role_is_the_role():
     text = "Kami menolak, ujar Agung. Nama calon Jaksa Agung belum diumumkan."
     entities = helpers.find_entities(made_up(text))
     assert entities[["text", "label"]].values.tolist() == [["Agung", "PERSON"]]
+
+
+def test_a_geonames_place_that_is_a_given_name_starts_a_persons_name():
+    entities = helpers.find_entities(made_up("Ia mengutip Nelson Mandela dan Victoria Sarumpaet dalam pidatonya."))
+    assert entities[["text", "label"]].values.tolist() == [["Nelson Mandela", "PERSON"], ["Victoria Sarumpaet", "PERSON"]]
