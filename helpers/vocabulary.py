@@ -66,7 +66,7 @@ def gazetteer():
     - the world's cities of 100,000 people or more (GeoNames, CC BY 4.0, ``helpers/data/geonames-cities``)
       whose names are no ordinary Indonesian or English word: *Topeka*, *Bulawayo*, *Quetta*;
     - the world's states and provinces (GeoNames, CC BY 4.0, ``helpers/data/geonames-regions``) on the same
-      condition: *Texas*, *Sabah*, *Brandenburg*, *Xinjiang*.
+      condition: *Texas*, *Johor*, *Brandenburg*, *Xinjiang*.
     A name listed twice keeps its first row, so the hand-made file wins.
     """
     by_hand = read_csv("gazetteer.csv").assign(source="gazetteer.csv")
