@@ -168,6 +168,14 @@ def _place_after():
 
 
 @lru_cache(maxsize=None)
+def _kind_after():
+    """A comma and a kind noun after a name: *Triodos, sebuah bank yang …*: the name is of that kind."""
+    # ORG and PLACE kinds only: after a comma, a noun for a thing often opens the next clause (Menurut Cut Meutia, binatang ini …)
+    nouns = "|".join(map(re.escape, sorted((noun for noun, label in _kinds().items() if label != "-"), key=len, reverse=True)))
+    return re.compile(rf" ?, (?:(?:sebuah|seorang|salah satu|yakni|yaitu) )?({nouns})\b")
+
+
+@lru_cache(maxsize=None)
 def _kinds():
     """{noun: label} of the kind nouns that come before a name."""
     table = kind_nouns().query("position == 'before'")
@@ -529,7 +537,8 @@ class _Article:
             if bracketed:  # Presiden Joko Widodo (Jokowi), PT Pembangunan Perumahan (Perseto): another name for the one before
                 self._add(start, stop, *bracketed)
                 self.aliases.setdefault(text, bracketed)
-        elif (kind := self._kind_before(start)) and (kind == "-" or self._names_a_person(part) or len(part) > 1):
+        elif (kind := self._kind_before(start) or self._kind_after_name(stop)) \
+                and (kind == "-" or self._names_a_person(part) or len(part) > 1):
             if kind != "-":  # spesies Diadectes, rudal Ghadir: a thing no layer marks; kelompok Islam (one common word): no name
                 self._add(start, stop, kind, text)
         elif len(part) == 1 and _CAMEL_CASE.fullmatch(text):
@@ -613,6 +622,11 @@ class _Article:
                 if noun.lower() in _kinds() and (noun[0].islower() or self._opens_sentence(head[-size][0])):
                     return _kinds()[noun.lower()]
         return None
+
+    def _kind_after_name(self, stop):
+        """The label of a kind noun set after the name with a comma (*Triodos, sebuah bank …*), or None."""
+        after = _kind_after().match(self.text, stop)
+        return _kinds()[after.group(1)] if after else None
 
     def _opens_sentence(self, position):
         """True when the word at ``position`` starts a sentence: a capitalised kind noun counts only there (*Hewan Solenodon …*)."""

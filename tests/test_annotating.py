@@ -363,6 +363,9 @@ def test_unknown_names_listed_with_a_place_or_in_an_address_are_places():
     ("Kapal itu terjebak Badai Tropis Marenka di utara.", "Badai Tropis Marenka", None),  # a kind noun opens the name
     ("Bantuan datang dari warga Tolawe kemarin.", "Tolawe", None),  # a people, or a place's residents
     ("Ia meluncurkan memoar berjudul “Sarumpaet Pulang” kemarin.", "Sarumpaet Pulang", None),  # a title in quotes
+    ("Dana itu disimpan di Solvaris, sebuah bank di Swiss.", "Solvaris", "ORG"),  # a kind noun after a comma
+    ("Pasukan Tolmaria telah merebut bandara itu.", "Tolmaria", "ORG"),  # a force
+    ("Bentrokan pecah antara tentara dan pemberontak Kaluri.", "Kaluri", None),  # rebels of a people
     ("Ia bekerja untuk Organisasi Pangan Dunia sejak 2010.", "Organisasi Pangan Dunia", "ORG"),  # the kind noun opens it
 ])
 def test_a_kind_noun_says_what_a_name_after_it_names(text, name, label):
@@ -494,6 +497,11 @@ def test_a_later_mention_that_completes_a_role_is_the_role():
     text = "Kami menolak, ujar Agung. Nama calon Jaksa Agung belum diumumkan."
     entities = helpers.find_entities(made_up(text))
     assert entities[["text", "label"]].values.tolist() == [["Agung", "PERSON"]]
+
+
+def test_a_thing_after_a_comma_opens_the_next_clause_and_leaves_the_name_a_person():
+    entities = helpers.find_entities(made_up("Menurut Sulastri Wijayanti, binatang ini langka."))
+    assert entities[["text", "label"]].values.tolist() == [["Sulastri Wijayanti", "PERSON"]]
 
 
 def test_a_geonames_place_that_is_a_given_name_starts_a_persons_name():
