@@ -257,8 +257,9 @@ def test_word_classes():
 # ---------------------------------------------------------------- beyond the seeds
 # The entity rules were written on idner-news-2k's train split and the seeds; dev.txt measures
 # them on news they were not written for. Floors sit a little below the measured scores (dev,
-# 4 December 2026: recall PERSON 0.855, ORG 0.78, PLACE 0.87; precision 0.844), so a rule change that
-# only fits the seeds fails here. PLACE's floor is the target, 0.85.
+# 4 December 2026: recall PERSON 0.851, ORG 0.79, PLACE 0.868; precision 0.851), so a rule change that
+# only fits the seeds fails here. PLACE's floor is the target, 0.85; precision's sits under its
+# target (0.85), met by one span, so that one span more or less does not turn the suite red.
 
 
 @pytest.fixture(scope="module")
@@ -268,22 +269,22 @@ def dev_scores():
     return scores.set_index("label")
 
 
-@pytest.mark.parametrize("label, recall", [("PERSON", 0.85), ("ORG", 0.75), ("PLACE", 0.85)])
+@pytest.mark.parametrize("label, recall", [("PERSON", 0.83), ("ORG", 0.76), ("PLACE", 0.85)])
 def test_entity_recall_on_news_the_rules_were_not_written_for(dev_scores, label, recall):
     assert dev_scores.loc[label, "recall"] >= recall
 
 
 def test_entity_precision_on_news_the_rules_were_not_written_for(dev_scores):
-    assert dev_scores.loc["all", "precision"] >= 0.83
+    assert dev_scores.loc["all", "precision"] >= 0.84
 
 
 def test_entity_scores_on_the_split_the_rules_were_written_on():
-    # Train (4 December 2026): recall PERSON 0.845, ORG 0.785, PLACE 0.83; precision 0.879. Beside the dev floors
+    # Train (4 December 2026): recall PERSON 0.845, ORG 0.79, PLACE 0.84; precision 0.887. Beside the dev floors
     # above, a large gap between the two splits would say the rules fit train's sentences, not news.
     train = helpers.read_conll("train")
     scores = helpers.evaluate(helpers.find_entities(train.articles), train.spans, match="lenient").scores.set_index("label")
     assert scores.loc["PERSON", "recall"] >= 0.82 and scores.loc["ORG", "recall"] >= 0.76
-    assert scores.loc["PLACE", "recall"] >= 0.80 and scores.loc["all", "precision"] >= 0.86
+    assert scores.loc["PLACE", "recall"] >= 0.82 and scores.loc["all", "precision"] >= 0.87
 
 
 def test_english_on_the_seeds_follows_the_dictionary_test(predicted, reference):
