@@ -461,7 +461,9 @@ class _Article:
             j += max(size, 1)
         rest = words[explained_end:]
         first = next((k for k, w in enumerate(rest) if self._uncommon(self.word(w)) or (_is_acronym(self.word(w)) and explained_end == i)), None)
-        name_start = len(words) if first is None else explained_end + (0 if first <= 1 else first)
+        # one common word may open the name (Budi Gunawan), but not an affixed one: Menteri Kebudayaan Musliar Kasim
+        opens_name = first == 0 or (first == 1 and _may_be_a_given_name(self.word(rest[0])))
+        name_start = len(words) if first is None else explained_end + (0 if opens_name else first)
         if first is None and explained_end > i and rest and len(rest) <= MAX_COMMON_NAME_WORDS \
                 and self.word(words[explained_end - 1]) not in ORG_LINKS and not _ACRONYM_AFTER.match(self.text, words[-1][1]) \
                 and all(re.fullmatch(NAME_WORD, self.word(w)) and self.word(w).lower() not in _common_capitalised() for w in rest):

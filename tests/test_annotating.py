@@ -508,3 +508,9 @@ def test_a_thing_after_a_comma_opens_the_next_clause_and_leaves_the_name_a_perso
 def test_a_geonames_place_that_is_a_given_name_starts_a_persons_name():
     entities = helpers.find_entities(made_up("Ia mengutip Nelson Mandela dan Victoria Sarumpaet dalam pidatonya."))
     assert entities[["text", "label"]].values.tolist() == [["Nelson Mandela", "PERSON"], ["Victoria Sarumpaet", "PERSON"]]
+
+
+@pytest.mark.parametrize("text", ["Menteri Kebudayaan Darsono Wiratmaja hadir.", "Direktur Pemasaran Darsono Wiratmaja hadir."])
+def test_an_affixed_portfolio_after_a_role_is_the_title_not_the_name(text):
+    entities = helpers.find_entities(made_up(text))
+    assert entities[["text", "label"]].values.tolist() == [["Darsono Wiratmaja", "PERSON"]]
