@@ -545,6 +545,8 @@ class _Article:
                 self._add(start, stop, kind, text)
         elif len(part) == 1 and _CAMEL_CASE.fullmatch(text):
             self._add(start, stop, "ORG", text)
+        elif self.text[max(0, start - 2) : start].strip() == "@":
+            pass  # @SBYudhoyono: an account's handle, not a name as written
         elif _WORD_GOES_ON.match(self.text, stop):
             pass  # a capitalised word with a lower-case reduplication or suffix after its hyphen: a common word
         elif all(_is_acronym(self.word(w)) for w in part):

@@ -453,6 +453,8 @@ def test_the_last_word_of_a_name_can_say_what_it_names(text, name, label):
     ("Ketidaksiap-siagaan petugas dikritik warga.", "Ketidaksiap"),  # the run stops at a hyphen inside the word
     ("Ia maju sebagai calon gubernur pada Pilkada 2018.", "Pilkada"),  # a preposition after a role: no name follows
     ("Kata Pemilu itu disebut berkali-kali, ujar Pansel kemarin.", "Pansel"),  # a speaker cue admits no common_capitalised word
+    ("Ia menulis di akun Twitter @ Sarumpaet kemarin.", "Sarumpaet"),  # a handle (tokenized as idner-news-2k writes it)
+    ("Pasca Pemilu 2024 harga naik.", "Pasca Pemilu"),
 ])
 def test_amounts_acronyms_and_cue_words_are_not_people(text, word):
     people = helpers.find_entities(made_up(text)).query("label == 'PERSON'")
