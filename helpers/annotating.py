@@ -7,9 +7,7 @@ The rules are meant to be read: patterns here, word lists in ``helpers/data``.
 
 import bisect
 import datetime as dt
-import multiprocessing
 import re
-from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache, partial
 
 import pandas as pd
@@ -17,6 +15,7 @@ from babel.dates import get_day_names
 from wordfreq import zipf_frequency
 
 from helpers import _checks
+from helpers._parallel import in_processes
 from helpers._data import read_csv, read_word_list
 from helpers.reading import month_numbers
 from helpers.learning import tag_entities
@@ -1018,12 +1017,8 @@ PARALLEL_MIN_ARTICLES = 500
 
 
 def _annotate_in_processes(corpus, layers, extra_gazetteer, method, jobs):
-    """``annotate`` on ``jobs`` shares of the corpus in as many processes (forked, so the word lists are loaded once)."""
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    """``annotate`` on ``jobs`` shares of the corpus in as many processes."""
     needed = corpus[["id", "text", "published"]]  # what the finders read: the raw pages need not be copied to the workers
-    size = -(-len(needed) // jobs)
-    shares = [needed.iloc[first : first + size] for first in range(0, len(needed), size)]
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        tables = list(pool.map(partial(annotate, layers=layers, extra_gazetteer=extra_gazetteer, method=method), shares))
+    tables = in_processes(partial(annotate, layers=layers, extra_gazetteer=extra_gazetteer, method=method), needed, jobs)
     table = pd.concat(tables, ignore_index=True)
     return table.sort_values(["id", "start", "end", "layer"], ignore_index=True)
