@@ -112,7 +112,7 @@ def neighbours(corpus, k=10, drop_stopwords=True, use_stems=False, exact=None, j
     _checks.corpus(corpus, "neighbours")
     _checks.count(k, "neighbours", "k", "how many neighbours per article", 10)
     _checks.count(jobs, "neighbours", "jobs", "how many processes to use", 2)
-    if exact not in (None, True, False):
+    if not (exact is None or isinstance(exact, bool)):
         raise ValueError(f"neighbours: exact is True (every pair), False (the approximate search) or None (exact up to "
                          f"{EXACT_MAX_ARTICLES:,} articles), not {exact!r}")
     ids = np.asarray(corpus["id"].tolist(), dtype=object)
