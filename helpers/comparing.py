@@ -68,10 +68,12 @@ COMMON_TERM_SHARE = 10
 DENSE_TERM_CELLS = 25_000_000
 # Past this many articles neighbours() is approximate by default: the exact search's time grows with the square of the corpus.
 EXACT_MAX_ARTICLES = 20_000
-# The approximate search: candidates share a term found in at most this share of the articles (or APPROXIMATE_MIN_DF
-# of them), and the best APPROXIMATE_CANDIDATES × k candidates of each article by that part of the cosine get their exact cosine.
+# The approximate search: candidates share one of an article's APPROXIMATE_TERMS rarest terms among those found in at
+# most this share of the articles (or APPROXIMATE_MIN_DF of them), and the best APPROXIMATE_CANDIDATES × k candidates of
+# each article by that part of the cosine get their exact cosine.
 APPROXIMATE_MAX_DF = 0.01
 APPROXIMATE_MIN_DF = 20
+APPROXIMATE_TERMS = 30
 APPROXIMATE_CANDIDATES = 20
 APPROXIMATE_BLOCK_ROWS = 2_000
 ROW_DOT_PAIRS = 200_000  # candidate pairs rescored at once: their rows hold some 20 million values
@@ -149,25 +151,32 @@ def _exact_neighbours(unit, k):
 
 
 def _approximate_neighbours(unit, k):
-    """(row, column, cosine) of each article's top ``k`` among the articles it shares a selective term with.
+    """(row, column, cosine) of each article's top ``k`` among the articles it shares one of its rarest terms with.
 
-    The selective terms' part of the cosine (a sparse product: each term costs the square of its few
-    articles, not of the corpus) ranks the candidates; the best ``APPROXIMATE_CANDIDATES`` × k of each
-    article then get their exact cosine, the common terms' part added, and the top ``k`` of those are kept.
+    An article's ``APPROXIMATE_TERMS`` rarest terms among the selective ones (found in at most ``APPROXIMATE_MAX_DF``
+    of the articles) name its candidates, and their part of the cosine ranks them: a sparse product whose cost
+    grows with those terms' articles, not with the corpus. The best ``APPROXIMATE_CANDIDATES`` × k candidates of
+    each article then get their exact cosine, and the top ``k`` of those are kept.
     """
+    from scipy import sparse
+
     n = unit.shape[0]
     frequency = np.bincount(unit.indices, minlength=unit.shape[1])
     selective = frequency <= max(APPROXIMATE_MIN_DF, APPROXIMATE_MAX_DF * n)
-    selective_unit = unit[:, np.flatnonzero(selective)].tocsr()
-    selective_transposed = selective_unit.T.tocsr()
-    common_unit = unit[:, np.flatnonzero(~selective)].tocsr()
-    block = max(1, min(APPROXIMATE_BLOCK_ROWS, DENSE_TERM_CELLS // max(1, common_unit.shape[1])))
+    row = np.repeat(np.arange(n), np.diff(unit.indptr))
+    usable = selective[unit.indices]
+    row, column, weight = row[usable], unit.indices[usable], unit.data[usable]
+    order = np.lexsort((column, frequency[column], row))  # each article's terms, rarest first
+    rarest = order[_first_per_row(row[order], APPROXIMATE_TERMS)]
+    rarest_unit = sparse.csr_matrix((weight[rarest], (row[rarest], column[rarest])), shape=unit.shape)
+    transposed = unit.T.tocsr()
+    block = max(1, min(APPROXIMATE_BLOCK_ROWS, DENSE_TERM_CELLS // max(1, unit.shape[1])))
     for first in range(0, n, block):
-        partial = (selective_unit[first : first + block] @ selective_transposed).tocoo()
+        partial = (rarest_unit[first : first + block] @ transposed).tocoo()
         row, column, value = partial.row, partial.col, partial.data
         keep = (first + row != column) & (value > 0)  # an article is not its own neighbour
         row, column, value = _best_per_row(row[keep], column[keep], value[keep], APPROXIMATE_CANDIDATES * k)
-        value = value + _common_part(common_unit[first : first + block].toarray(), row, common_unit, column)
+        value = _dots(unit[first : first + block].toarray(), row, unit, column)
         row, column, value = _best_per_row(row, column, np.minimum(value, 1.0), k)
         yield row + first, column, value
 
@@ -180,7 +189,7 @@ def _best_per_row(row, column, value, k):
     return row[keep], column[keep], value[keep]
 
 
-def _common_part(block_rows, rows, matrix, columns):
+def _dots(block_rows, rows, matrix, columns):
     """For each pair i, the dot product of ``block_rows[rows[i]]`` (dense) and row ``columns[i]`` of the sparse ``matrix``."""
     dots = np.zeros(len(rows))
     for first in range(0, len(rows), ROW_DOT_PAIRS):

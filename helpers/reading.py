@@ -542,23 +542,24 @@ def load_corpus(folder=None, on_error="raise", extra_rules=None, recursive=False
     return corpus
 
 
-def iter_corpus(folder=None, chunk=1000, on_error="raise", extra_rules=None, recursive=False):
+def iter_corpus(folder=None, chunk=1000, on_error="raise", extra_rules=None, recursive=False, jobs=1):
     """The articles of a folder as ``load_corpus`` reads them, ``chunk`` articles at a time: a corpus per chunk, in file order.
 
     For a folder too big to hold in memory at once: ``for corpus in helpers.iter_corpus("news", chunk=1000): …``.
-    Arguments as for ``load_corpus``. With ``on_error="raise"`` a file that cannot be read stops the
-    reading with an ArticleError naming it (the chunks before it have been given); with ``"skip"`` a
-    warning names it and its problem, and reading goes on. A chunk with no readable file is not given.
+    Arguments as for ``load_corpus`` (``jobs`` reads each chunk in that many processes). With ``on_error="raise"``
+    a file that cannot be read stops the reading with an ArticleError naming it (the chunks before it have been
+    given); with ``"skip"`` a warning names it and its problem, and reading goes on. A chunk with no readable file is not given.
     """
     if on_error not in ("raise", "skip"):
         raise ValueError(f'iter_corpus: on_error must be "raise" or "skip", not {on_error!r}')
     _checks.count(chunk, "iter_corpus", "chunk", "how many articles to read at a time", 1000)
+    _checks.count(jobs, "iter_corpus", "jobs", "how many processes to use", 2)
     extra_rules = cleaning.rule_table(extra_rules)
     articles = _Folder(folder, recursive)
     _warn_skipped(folder, articles.skipped)
     problems = [articles.manifest_problem] if articles.manifest_problem else []
     for first in range(0, len(articles.paths), chunk):
-        corpus, more = _read_rows(articles, articles.paths[first : first + chunk], extra_rules)
+        corpus, more = _read_rows(articles, articles.paths[first : first + chunk], extra_rules, jobs)
         problems += more
         if problems and on_error == "raise":
             raise ArticleError("\n".join(problems))
