@@ -797,9 +797,13 @@ def _date_pattern():
 @lru_cache(maxsize=None)
 def _date_start():
     """Where a date can begin: a day or month name, *pada*/*sejak*/*tahun*, a digit or a bracket. Trying the whole
-    date pattern only there, not at every character, finds the same dates in half the time."""
+    date pattern only there, not at every character, finds the same dates in half the time. The names are grouped by
+    their first letter (j(?:anuari|uni|…)): the engine then tries one group, not every name, at each word start."""
     months, days, _ = _calendar_names()
-    names = "|".join(sorted([*months, *days, "pada", "sejak", "tahun"], key=len, reverse=True))
+    by_letter = {}
+    for name in sorted([*months, *days, "pada", "sejak", "tahun"], key=len, reverse=True):
+        by_letter.setdefault(name[0], []).append(re.escape(name[1:]))
+    names = "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in by_letter.items())
     return re.compile(rf"[\d(]|\b(?:{names})", re.IGNORECASE)
 
 
