@@ -75,8 +75,8 @@ APPROXIMATE_MAX_DF = 0.01
 APPROXIMATE_MIN_DF = 20
 APPROXIMATE_TERMS = 30
 APPROXIMATE_CANDIDATES = 20
-APPROXIMATE_BLOCK_ROWS = 2_000
-ROW_DOT_PAIRS = 200_000  # candidate pairs rescored at once: their rows hold some 20 million values
+APPROXIMATE_BLOCK_ROWS = 1_000
+ROW_DOT_PAIRS = 100_000  # candidate pairs rescored at once: their rows hold some 30 million values
 PARALLEL_MIN_TEXTS = 2_000  # below this, starting a process costs more than counting in it saves
 
 
@@ -170,13 +170,17 @@ def _approximate_neighbours(unit, k):
     rarest = order[_first_per_row(row[order], APPROXIMATE_TERMS)]
     rarest_unit = sparse.csr_matrix((weight[rarest], (row[rarest], column[rarest])), shape=unit.shape)
     transposed = unit.T.tocsr()
-    block = max(1, min(APPROXIMATE_BLOCK_ROWS, DENSE_TERM_CELLS // max(1, unit.shape[1])))
-    for first in range(0, n, block):
-        partial = (rarest_unit[first : first + block] @ transposed).tocoo()
+    unit.sort_indices()  # rows multiplied term by term must list their terms in the same order
+    for first in range(0, n, APPROXIMATE_BLOCK_ROWS):
+        partial = (rarest_unit[first : first + APPROXIMATE_BLOCK_ROWS] @ transposed).tocoo()
         row, column, value = partial.row, partial.col, partial.data
         keep = (first + row != column) & (value > 0)  # an article is not its own neighbour
-        row, column, value = _best_per_row(row[keep], column[keep], value[keep], APPROXIMATE_CANDIDATES * k)
-        value = _dots(unit[first : first + block].toarray(), row, unit, column)
+        row, column = row[keep], column[keep]
+        # The candidates' order among themselves does not matter, only which are kept: one sort of a single key.
+        order = np.argsort(row * 4.0 - value[keep], kind="stable")  # by row, then highest value first (values are at most 1)
+        order = order[_first_per_row(row[order], APPROXIMATE_CANDIDATES * k)]
+        row, column = row[order], column[order]
+        value = _dots(unit, first + row, column)
         row, column, value = _best_per_row(row, column, np.minimum(value, 1.0), k)
         yield row + first, column, value
 
@@ -189,15 +193,12 @@ def _best_per_row(row, column, value, k):
     return row[keep], column[keep], value[keep]
 
 
-def _dots(block_rows, rows, matrix, columns):
-    """For each pair i, the dot product of ``block_rows[rows[i]]`` (dense) and row ``columns[i]`` of the sparse ``matrix``."""
+def _dots(matrix, rows, columns):
+    """The dot product of row ``rows[i]`` and row ``columns[i]`` of a sparse matrix (indices sorted), for each i."""
     dots = np.zeros(len(rows))
     for first in range(0, len(rows), ROW_DOT_PAIRS):
         pairs = slice(first, first + ROW_DOT_PAIRS)
-        other = matrix[columns[pairs]]
-        owner = np.repeat(np.arange(len(other.indptr) - 1), np.diff(other.indptr))  # the pair each stored value belongs to
-        products = other.data * block_rows[rows[pairs][owner], other.indices]
-        dots[pairs] = np.bincount(owner, weights=products, minlength=other.shape[0])
+        dots[pairs] = np.asarray(matrix[rows[pairs]].multiply(matrix[columns[pairs]]).sum(axis=1)).ravel()
     return dots
 
 
