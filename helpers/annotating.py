@@ -19,7 +19,7 @@ from helpers._parallel import in_processes
 from helpers._data import read_csv, read_word_list
 from helpers.reading import month_numbers
 from helpers.learning import tag_entities
-from helpers.segmenting import TOKEN, sentence_spans
+from helpers.segmenting import TOKEN
 from helpers.vocabulary import gazetteer, kind_nouns, org_cues, place_cues, reporting_verbs, standard_words, stem, stopwords
 
 SPAN = ["id", "start", "end", "text"]
@@ -933,23 +933,24 @@ def find_english(corpus, margin=ENGLISH_MARGIN, min_zipf=ENGLISH_MIN_ZIPF, entit
     classes = {}  # word → (class, characters to skip): this call's own look-up, cheaper than the shared cache's
     for doc_id, text in zip(corpus["id"].tolist(), corpus["text"].tolist()):
         inside_names = named.get(doc_id, ())
-        for sentence_start, sentence_end in sentence_spans(text):
-            run = []  # (start, end, class) of the English and shared words in a row
-            for token in TOKEN.finditer(text, sentence_start, sentence_end):
-                if token.lastgroup != "word" or token.start() in inside_names:
-                    if run:
-                        _close_run(run, doc_id, text, rows)
-                    continue
-                word = token.group()
-                word_class, skip = classes.get(word) or classes.setdefault(word, _word_class(word, margin, min_zipf))
-                if word_class in ("english", "shared"):
-                    if run and token.start() - run[-1][1] > 1:  # words apart are not one phrase
-                        _close_run(run, doc_id, text, rows)
-                    run.append((token.start() + skip, token.end(), word_class))
-                elif run:
+        # One pass over the whole text: a run never crosses a sentence, whose end is a punctuation token (which
+        # closes the run) or a blank line (words apart), so splitting the text into sentences first changes nothing.
+        run = []  # (start, end, class) of the English and shared words in a row
+        for token in TOKEN.finditer(text):
+            if token.lastgroup != "word" or token.start() in inside_names:
+                if run:
                     _close_run(run, doc_id, text, rows)
-            if run:
+                continue
+            word = token.group()
+            word_class, skip = classes.get(word) or classes.setdefault(word, _word_class(word, margin, min_zipf))
+            if word_class in ("english", "shared"):
+                if run and token.start() - run[-1][1] > 1:  # words apart are not one phrase
+                    _close_run(run, doc_id, text, rows)
+                run.append((token.start() + skip, token.end(), word_class))
+            elif run:
                 _close_run(run, doc_id, text, rows)
+        if run:
+            _close_run(run, doc_id, text, rows)
     return pd.DataFrame(rows, columns=[*SPAN, "layer", "label", "classes"])
 
 

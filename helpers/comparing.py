@@ -105,10 +105,11 @@ def neighbours(corpus, k=10, drop_stopwords=True, use_stems=False, exact=None, j
     that share a term count as neighbours (cosine above 0); equal cosines rank in corpus order.
 
     ``exact=True`` compares every pair of articles; its time grows with the square of the corpus.
-    ``exact=False`` compares only pairs that share a selective term (one found in at most
-    ``APPROXIMATE_MAX_DF`` of the articles, as scikit-learn's ``max_df``) and keeps the exact cosine of the
-    best of them: much faster on a large corpus, but a true neighbour that shares only common words with an
-    article can be missed (the README gives its agreement with the exact search). The default, None, is exact
+    ``exact=False`` compares each article only with those sharing one of its rarest terms (its
+    ``APPROXIMATE_TERMS`` rarest among the terms found in at most ``APPROXIMATE_MAX_DF`` of the articles, a cut
+    like scikit-learn's ``max_df``) and keeps the exact cosines of the best of them: much faster on a large
+    corpus, but a true neighbour that shares only common words with an article can be missed (the README
+    gives its agreement with the exact search). The default, None, is exact
     up to ``EXACT_MAX_ARTICLES`` articles. ``jobs=2`` or more counts the words in that many processes.
     """
     _checks.corpus(corpus, "neighbours")
