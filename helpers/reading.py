@@ -534,7 +534,7 @@ def load_corpus(folder=None, on_error="raise", extra_rules=None, recursive=False
     extra_rules = cleaning.rule_table(extra_rules)
     articles = _Folder(folder, recursive)
     _warn_skipped(folder, articles.skipped)
-    corpus, problems = _read_rows(articles, articles.paths, extra_rules, jobs)
+    corpus, problems = _read_files(articles, articles.paths, extra_rules, jobs)
     problems = ([articles.manifest_problem] if articles.manifest_problem else []) + problems
     if problems and (on_error == "raise" or corpus is None):
         files = len(articles.paths) + (articles.root / MANIFEST).exists()
@@ -559,7 +559,7 @@ def iter_corpus(folder=None, chunk=1000, on_error="raise", extra_rules=None, rec
     _warn_skipped(folder, articles.skipped)
     problems = [articles.manifest_problem] if articles.manifest_problem else []
     for first in range(0, len(articles.paths), chunk):
-        corpus, more = _read_rows(articles, articles.paths[first : first + chunk], extra_rules, jobs)
+        corpus, more = _read_files(articles, articles.paths[first : first + chunk], extra_rules, jobs)
         problems += more
         if problems and on_error == "raise":
             raise ArticleError("\n".join(problems))
@@ -579,7 +579,7 @@ def count_files(folder=None, recursive=False):
 PARALLEL_MIN_FILES = 500
 
 
-def _read_rows(articles, paths, extra_rules, jobs=1):
+def _read_files(articles, paths, extra_rules, jobs=1):
     """(the corpus of the files of a ``_Folder`` that could be read, or None; problems). A file read with a warning
     is read, and the warning shown. With ``jobs`` above 1, a share of the files is read in each of that many processes."""
     read = partial(_read_share, articles, extra_rules)
