@@ -1,6 +1,7 @@
 """Reading: from a folder of article files to a corpus DataFrame, one row per article."""
 
 import codecs
+import copy
 import errno
 import hashlib
 import io
@@ -451,6 +452,16 @@ class _Folder:
             except ArticleError as error:
                 self.manifest_problem = str(error)
 
+    def part(self, paths):
+        """A copy that knows only ``paths`` (and their manifest rows): what a worker process is sent, not the whole folder's lists."""
+        part = copy.copy(self)
+        part.paths = list(paths)
+        part.clashes = {path: self.clashes[path] for path in part.paths if path in self.clashes}
+        ids = {_article_id(self.root, path) for path in part.paths}
+        part.entries = {doc_id: entry for doc_id, entry in self.entries.items() if doc_id in ids}
+        part.row_problems = {doc_id: problem for doc_id, problem in self.row_problems.items() if doc_id in ids}
+        return part
+
     def read(self, path, extra_rules=None):
         """(id, raw, encoding, warning, cleaned, manifest entry) of one file; ArticleError naming it and its problem."""
         shown = _shown_name(self.folder, path.relative_to(self.root))
@@ -582,8 +593,12 @@ PARALLEL_MIN_FILES = 500
 def _read_files(articles, paths, extra_rules, jobs=1):
     """(the corpus of the files of a ``_Folder`` that could be read, or None; problems). A file read with a warning
     is read, and the warning shown. With ``jobs`` above 1, a share of the files is read in each of that many processes."""
-    read = partial(_read_share, articles, extra_rules)
-    shares = in_processes(read, paths, jobs) if jobs > 1 and len(paths) >= PARALLEL_MIN_FILES else [read(paths)]
+    if jobs > 1 and len(paths) >= PARALLEL_MIN_FILES:
+        # Each worker is sent the folder's lists for these files only: for a large folder read a chunk at a time,
+        # sending every file's path with every chunk cost more than reading the chunk.
+        shares = in_processes(partial(_read_share, articles.part(paths), extra_rules), paths, jobs)
+    else:
+        shares = [_read_share(articles, extra_rules, paths)]
     for _, _, notes in shares:
         for note in notes:
             warnings.warn(note, stacklevel=3)
