@@ -2,11 +2,13 @@
 
 import re
 from collections import Counter
+from functools import partial
 
 import numpy as np
 import pandas as pd
 
 from helpers import _checks
+from helpers._parallel import in_processes
 from helpers.annotating import CAPWORD, _roles, find_dates, find_entities, find_quotes
 from helpers.reading import article_id
 from helpers.segmenting import capturing, paragraphs, sentences, tokens
@@ -64,6 +66,18 @@ NEIGHBOUR_BLOCK_CELLS = 20_000_000
 COMMON_TERM_MIN_ARTICLES = 50
 COMMON_TERM_SHARE = 10
 DENSE_TERM_CELLS = 25_000_000
+# Past this many articles neighbours() is approximate by default: the exact search's time grows with the square of the corpus.
+EXACT_MAX_ARTICLES = 20_000
+# The approximate search: candidates share one of an article's APPROXIMATE_TERMS rarest terms among those found in at
+# most this share of the articles (or APPROXIMATE_MIN_DF of them), and the best APPROXIMATE_CANDIDATES × k candidates of
+# each article by that part of the cosine get their exact cosine.
+APPROXIMATE_MAX_DF = 0.01
+APPROXIMATE_MIN_DF = 20
+APPROXIMATE_TERMS = 30
+APPROXIMATE_CANDIDATES = 20
+APPROXIMATE_BLOCK_ROWS = 1_000
+ROW_DOT_PAIRS = 100_000  # candidate pairs rescored at once: their rows hold some 30 million values
+PARALLEL_MIN_TEXTS = 2_000  # below this, starting a process costs more than counting in it saves
 
 
 def similarity(corpus, drop_stopwords=True, use_stems=False):
@@ -83,51 +97,138 @@ def similarity(corpus, drop_stopwords=True, use_stems=False):
     return cosine(weights).clip(upper=1.0)
 
 
-def neighbours(corpus, k=10, drop_stopwords=True, use_stems=False):
+def neighbours(corpus, k=10, drop_stopwords=True, use_stems=False, exact=None, jobs=1):
     """Each article's ``k`` most similar articles: id, neighbour, cosine, rank (1 = most similar).
 
     The cosines are those of ``similarity`` (the same TF-IDF weights), computed from a sparse matrix
     a block of articles at a time, so memory grows with the corpus, not with its square. Only articles
     that share a term count as neighbours (cosine above 0); equal cosines rank in corpus order.
+
+    ``exact=True`` compares every pair of articles; its time grows with the square of the corpus.
+    ``exact=False`` compares each article only with those sharing one of its rarest terms (its
+    ``APPROXIMATE_TERMS`` rarest among the terms found in at most ``APPROXIMATE_MAX_DF`` of the articles, a cut
+    like scikit-learn's ``max_df``) and keeps the exact cosines of the best of them: much faster on a large
+    corpus, but a true neighbour that shares only common words with an article can be missed (the README
+    gives its agreement with the exact search). The default, None, is exact
+    up to ``EXACT_MAX_ARTICLES`` articles. ``jobs=2`` or more counts the words in that many processes.
     """
     _checks.corpus(corpus, "neighbours")
     _checks.count(k, "neighbours", "k", "how many neighbours per article", 10)
+    _checks.count(jobs, "neighbours", "jobs", "how many processes to use", 2)
+    if not (exact is None or isinstance(exact, bool)):
+        raise ValueError(f"neighbours: exact is True (every pair), False (the approximate search) or None (exact up to "
+                         f"{EXACT_MAX_ARTICLES:,} articles), not {exact!r}")
     ids = np.asarray(corpus["id"].tolist(), dtype=object)
-    unit = _unit_tf_idf(corpus["text"].tolist(), drop_stopwords, use_stems)
-    # Terms in many articles make the sparse product nearly dense and slow: their part of every cosine is a
-    # dense matrix product (BLAS), and only the rarer terms' part is sparse. The sum is the same dot product.
-    frequency = np.bincount(unit.indices, minlength=unit.shape[1])
-    common = np.flatnonzero(frequency >= max(COMMON_TERM_MIN_ARTICLES, len(ids) // COMMON_TERM_SHARE))
-    common = common[np.argsort(-frequency[common], kind="stable")][: max(0, DENSE_TERM_CELLS // max(1, len(ids)))]
-    rare = np.setdiff1d(np.arange(unit.shape[1]), common)
-    dense = unit[:, common].toarray()
-    rare_unit = unit[:, rare].tocsr()
-    rare_transposed = rare_unit.T.tocsr()
-    block = max(1, NEIGHBOUR_BLOCK_CELLS // max(1, len(ids)))
+    unit = _unit_tf_idf(corpus["text"].tolist(), drop_stopwords, use_stems, jobs)
+    exact = len(ids) <= EXACT_MAX_ARTICLES if exact is None else exact
     found = [(np.array([], dtype=int), np.array([], dtype=int), np.array([]))]  # an empty corpus has an empty table
-    for first in range(0, len(ids), block):
-        cosines = dense[first : first + block] @ dense.T
-        cosines += (rare_unit[first : first + block] @ rare_transposed).toarray()
-        rows = np.arange(len(cosines))
-        cosines[rows, first + rows] = 0.0  # an article is not its own neighbour
-        np.minimum(cosines, 1.0, out=cosines)
-        found.append(_top(cosines, k, first))
+    found += _exact_neighbours(unit, k) if exact else _approximate_neighbours(unit, k)
     row, column, value = (np.concatenate(parts) for parts in zip(*found))
     table = pd.DataFrame({"id": ids[row], "neighbour": ids[column], "cosine": value})
     table["rank"] = table.groupby("id", sort=False).cumcount() + 1
     return table
 
 
+def _exact_neighbours(unit, k):
+    """(row, column, cosine) of each article's top ``k``, a block of rows at a time, from every pair's cosine."""
+    n = unit.shape[0]
+    # Terms in many articles make the sparse product nearly dense and slow: their part of every cosine is a
+    # dense matrix product (BLAS), and only the rarer terms' part is sparse. The sum is the same dot product.
+    frequency = np.bincount(unit.indices, minlength=unit.shape[1])
+    common = np.flatnonzero(frequency >= max(COMMON_TERM_MIN_ARTICLES, n // COMMON_TERM_SHARE))
+    common = common[np.argsort(-frequency[common], kind="stable")][: max(0, DENSE_TERM_CELLS // max(1, n))]
+    rare = np.setdiff1d(np.arange(unit.shape[1]), common)
+    dense = unit[:, common].toarray()
+    rare_unit = unit[:, rare].tocsr()
+    rare_transposed = rare_unit.T.tocsr()
+    block = max(1, NEIGHBOUR_BLOCK_CELLS // max(1, n))
+    for first in range(0, n, block):
+        cosines = dense[first : first + block] @ dense.T
+        cosines += (rare_unit[first : first + block] @ rare_transposed).toarray()
+        rows = np.arange(len(cosines))
+        cosines[rows, first + rows] = 0.0  # an article is not its own neighbour
+        np.minimum(cosines, 1.0, out=cosines)
+        yield _top(cosines, k, first)
+
+
+def _approximate_neighbours(unit, k):
+    """(row, column, cosine) of each article's top ``k`` among the articles it shares one of its rarest terms with.
+
+    An article's ``APPROXIMATE_TERMS`` rarest terms among the selective ones (found in at most ``APPROXIMATE_MAX_DF``
+    of the articles) name its candidates, and their part of the cosine ranks them: a sparse product whose cost
+    grows with those terms' articles, not with the corpus. The best ``APPROXIMATE_CANDIDATES`` × k candidates of
+    each article then get their exact cosine, and the top ``k`` of those are kept.
+    """
+    from scipy import sparse
+
+    n = unit.shape[0]
+    frequency = np.bincount(unit.indices, minlength=unit.shape[1])
+    selective = frequency <= max(APPROXIMATE_MIN_DF, APPROXIMATE_MAX_DF * n)
+    row = np.repeat(np.arange(n), np.diff(unit.indptr))
+    usable = selective[unit.indices]
+    row, column, weight = row[usable], unit.indices[usable], unit.data[usable]
+    order = np.lexsort((column, frequency[column], row))  # each article's terms, rarest first
+    rarest = order[_first_per_row(row[order], APPROXIMATE_TERMS)]
+    rarest_unit = sparse.csr_matrix((weight[rarest], (row[rarest], column[rarest])), shape=unit.shape)
+    transposed = unit.T.tocsr()
+    unit.sort_indices()  # rows multiplied term by term must list their terms in the same order
+    for first in range(0, n, APPROXIMATE_BLOCK_ROWS):
+        partial = (rarest_unit[first : first + APPROXIMATE_BLOCK_ROWS] @ transposed).tocoo()
+        row, column, value = partial.row, partial.col, partial.data
+        keep = (first + row != column) & (value > 0)  # an article is not its own neighbour
+        row, column = row[keep], column[keep]
+        # The candidates' order among themselves does not matter, only which are kept: one sort of a single key.
+        order = np.argsort(row * 4.0 - value[keep], kind="stable")  # by row, then highest value first (values are at most 1)
+        order = order[_first_per_row(row[order], APPROXIMATE_CANDIDATES * k)]
+        row, column = row[order], column[order]
+        value = _dots(unit, first + row, column)
+        row, column, value = _best_per_row(row, column, np.minimum(value, 1.0), k)
+        yield row + first, column, value
+
+
+def _best_per_row(row, column, value, k):
+    """The ``k`` highest values of each row, best first, ties in column order, rows in order."""
+    order = np.lexsort((column, -value, row))
+    row, column, value = row[order], column[order], value[order]
+    keep = _first_per_row(row, k)
+    return row[keep], column[keep], value[keep]
+
+
+def _dots(matrix, rows, columns):
+    """The dot product of row ``rows[i]`` and row ``columns[i]`` of a sparse matrix (indices sorted), for each i."""
+    dots = np.zeros(len(rows))
+    for first in range(0, len(rows), ROW_DOT_PAIRS):
+        pairs = slice(first, first + ROW_DOT_PAIRS)
+        dots[pairs] = np.asarray(matrix[rows[pairs]].multiply(matrix[columns[pairs]]).sum(axis=1)).ravel()
+    return dots
+
+
 _WORD_TOKEN = capturing("word")  # findall gives each token's word, or "" for any other kind of token
 
 
-def _unit_tf_idf(texts, drop_stopwords, use_stems):
+def _unit_tf_idf(texts, drop_stopwords, use_stems, jobs=1):
     """The texts' TF-IDF vectors as ``tf_idf(term_counts(...))`` weighs them, each scaled to length 1: a sparse matrix, a row per text.
 
     Counted straight from each text's word tokens, with no token table: a text's tokens are its sentences' tokens.
+    With ``jobs`` above 1 a share of the texts is counted in each of that many processes.
     """
     from scipy import sparse  # imported here: only neighbours needs it
 
+    count = partial(_term_counts, drop_stopwords=drop_stopwords, use_stems=use_stems)
+    parts = in_processes(count, texts, jobs) if jobs > 1 and len(texts) >= PARALLEL_MIN_TEXTS else [count(texts)]
+    columns, indptr, indices, counts = _merged(parts)
+    matrix = sparse.csr_matrix((counts, indices, indptr), shape=(len(texts), len(columns)))
+    totals = np.asarray(matrix.sum(axis=1)).ravel()
+    documents = int((totals > 0).sum())  # as in tf_idf: an article with no terms is no document
+    frequency = np.bincount(matrix.indices, minlength=len(columns))
+    idf = np.log((1 + documents) / (1 + frequency)) + 1
+    weights = sparse.diags(1 / np.where(totals > 0, totals, 1)) @ matrix @ sparse.diags(idf)
+    lengths = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1)).ravel())
+    return (sparse.diags(1 / np.where(lengths > 0, lengths, 1)) @ weights).tocsr()
+
+
+def _term_counts(texts, drop_stopwords, use_stems):
+    """(terms in order of first use, row starts, term numbers, counts) of some texts: a sparse matrix's parts."""
     skip = stopwords() if drop_stopwords else frozenset()
     columns, indptr, indices, counts = {}, [0], [], []
     for text in texts:
@@ -142,15 +243,19 @@ def _unit_tf_idf(texts, drop_stopwords, use_stems):
         indices += [columns.setdefault(term, len(columns)) for term in terms]
         counts += terms.values()
         indptr.append(len(indices))
-    matrix = sparse.csr_matrix((np.asarray(counts, dtype=float), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
-                               shape=(len(texts), len(columns)))
-    totals = np.asarray(matrix.sum(axis=1)).ravel()
-    documents = int((totals > 0).sum())  # as in tf_idf: an article with no terms is no document
-    frequency = np.bincount(matrix.indices, minlength=len(columns))
-    idf = np.log((1 + documents) / (1 + frequency)) + 1
-    weights = sparse.diags(1 / np.where(totals > 0, totals, 1)) @ matrix @ sparse.diags(idf)
-    lengths = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1)).ravel())
-    return (sparse.diags(1 / np.where(lengths > 0, lengths, 1)) @ weights).tocsr()
+    return list(columns), np.asarray(indptr, dtype=np.int64), np.asarray(indices, dtype=np.int64), np.asarray(counts, dtype=float)
+
+
+def _merged(parts):
+    """The parts of ``_term_counts`` of consecutive shares of the texts as one: terms numbered as one pass would number them."""
+    columns = {}
+    indptr, indices, counts = [np.zeros(1, dtype=np.int64)], [], []
+    for terms, part_indptr, part_indices, part_counts in parts:
+        numbers = np.asarray([columns.setdefault(term, len(columns)) for term in terms], dtype=np.int64)
+        indices.append(numbers[part_indices])
+        counts.append(part_counts)
+        indptr.append(part_indptr[1:] + indptr[-1][-1])
+    return list(columns), np.concatenate(indptr), np.concatenate(indices), np.concatenate(counts)
 
 
 def _top(cosines, k, first):

@@ -63,7 +63,8 @@ def annotate_folder(folder, output, chunk=1000, on_error="raise", layers=LAYERS,
     goes wrong nothing partial is left under the output's name (a file already there stays as it was).
     ``on_error`` is ``iter_corpus``'s: ``"raise"`` stops at a file that cannot be read, naming it;
     ``"skip"`` warns, naming it, and goes on. ``progress`` shows a progress bar (tqdm) on standard
-    error; by default when there is more than one chunk. Returns the output's path.
+    error; by default when there is more than one chunk. ``jobs`` reads and annotates each chunk in that many processes.
+    Returns the output's path.
     """
     output = Path(output)
     if output.suffix.lower() != ".csv":
@@ -75,7 +76,7 @@ def annotate_folder(folder, output, chunk=1000, on_error="raise", layers=LAYERS,
     def write(out):
         columns = None
         with tqdm(total=total, unit="article", disable=not show) as bar:
-            for corpus in iter_corpus(folder, chunk, on_error, recursive=recursive):
+            for corpus in iter_corpus(folder, chunk, on_error, recursive=recursive, jobs=jobs):
                 table = annotate(corpus, layers, extra_gazetteer, method, jobs)
                 columns = list(table.columns) if columns is None else columns
                 _neutralised_table(table.reindex(columns=columns)).to_csv(out, header=out.tell() == 0, index=False, lineterminator="\n")

@@ -1,6 +1,7 @@
 """Reading: from a folder of article files to a corpus DataFrame, one row per article."""
 
 import codecs
+import copy
 import errno
 import hashlib
 import io
@@ -8,7 +9,7 @@ import os
 import re
 import stat
 import warnings
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import charset_normalizer
@@ -17,6 +18,7 @@ from babel.dates import get_month_names
 
 from helpers import cleaning, segmenting
 from helpers import _checks
+from helpers._parallel import in_processes
 from helpers._data import DATA, HOME_VARIABLE, collection_home, read_csv
 
 EXAMPLES = DATA / "examples"  # made-up pages of other outlets, for trying the rules
@@ -450,6 +452,16 @@ class _Folder:
             except ArticleError as error:
                 self.manifest_problem = str(error)
 
+    def part(self, paths):
+        """A copy that knows only ``paths`` (and their manifest rows): what a worker process is sent, not the whole folder's lists."""
+        part = copy.copy(self)
+        part.paths = list(paths)
+        part.clashes = {path: self.clashes[path] for path in part.paths if path in self.clashes}
+        ids = {_article_id(self.root, path) for path in part.paths}
+        part.entries = {doc_id: entry for doc_id, entry in self.entries.items() if doc_id in ids}
+        part.row_problems = {doc_id: problem for doc_id, problem in self.row_problems.items() if doc_id in ids}
+        return part
+
     def read(self, path, extra_rules=None):
         """(id, raw, encoding, warning, cleaned, manifest entry) of one file; ArticleError naming it and its problem."""
         shown = _shown_name(self.folder, path.relative_to(self.root))
@@ -500,7 +512,7 @@ def file_report(folder=None, recursive=False):
     return pd.DataFrame(rows)
 
 
-def load_corpus(folder=None, on_error="raise", extra_rules=None, recursive=False):
+def load_corpus(folder=None, on_error="raise", extra_rules=None, recursive=False, jobs=1):
     """Read every ``.txt`` file of a folder into a DataFrame, one row per article.
 
     ``folder`` defaults to the collection's ``seeds/``: in the folder named by the environment
@@ -524,47 +536,49 @@ def load_corpus(folder=None, on_error="raise", extra_rules=None, recursive=False
     (and every manifest row that cannot be used); with ``on_error="skip"`` it loads the
     others instead (``file_report`` says why a file was left out). ``extra_rules`` adds
     cleaning rules for this load: a table with the columns of ``helpers/data/boilerplate.csv``,
-    or a list of rows ``(rule, action, pattern, description)``.
+    or a list of rows ``(rule, action, pattern, description)``. ``jobs=2`` or more reads a large folder in that
+    many processes, a share of the files each (the corpus is the same).
     """
     if on_error not in ("raise", "skip"):
         raise ValueError(f'load_corpus: on_error must be "raise" or "skip", not {on_error!r}')
+    _checks.count(jobs, "load_corpus", "jobs", "how many processes to use", 2)
     extra_rules = cleaning.rule_table(extra_rules)
     articles = _Folder(folder, recursive)
     _warn_skipped(folder, articles.skipped)
-    rows, problems = _read_rows(articles, articles.paths, extra_rules)
+    corpus, problems = _read_files(articles, articles.paths, extra_rules, jobs)
     problems = ([articles.manifest_problem] if articles.manifest_problem else []) + problems
-    if problems and (on_error == "raise" or not rows):
+    if problems and (on_error == "raise" or corpus is None):
         files = len(articles.paths) + (articles.root / MANIFEST).exists()
         raise ArticleError(f"{len(problems)} of {files} files could not be read:\n" + "\n".join(problems))
-    corpus = pd.DataFrame(rows)
-    return _add_counts(corpus)
+    return corpus
 
 
-def iter_corpus(folder=None, chunk=1000, on_error="raise", extra_rules=None, recursive=False):
+def iter_corpus(folder=None, chunk=1000, on_error="raise", extra_rules=None, recursive=False, jobs=1):
     """The articles of a folder as ``load_corpus`` reads them, ``chunk`` articles at a time: a corpus per chunk, in file order.
 
     For a folder too big to hold in memory at once: ``for corpus in helpers.iter_corpus("news", chunk=1000): …``.
-    Arguments as for ``load_corpus``. With ``on_error="raise"`` a file that cannot be read stops the
-    reading with an ArticleError naming it (the chunks before it have been given); with ``"skip"`` a
-    warning names it and its problem, and reading goes on. A chunk with no readable file is not given.
+    Arguments as for ``load_corpus`` (``jobs`` reads each chunk in that many processes). With ``on_error="raise"``
+    a file that cannot be read stops the reading with an ArticleError naming it (the chunks before it have been
+    given); with ``"skip"`` a warning names it and its problem, and reading goes on. A chunk with no readable file is not given.
     """
     if on_error not in ("raise", "skip"):
         raise ValueError(f'iter_corpus: on_error must be "raise" or "skip", not {on_error!r}')
     _checks.count(chunk, "iter_corpus", "chunk", "how many articles to read at a time", 1000)
+    _checks.count(jobs, "iter_corpus", "jobs", "how many processes to use", 2)
     extra_rules = cleaning.rule_table(extra_rules)
     articles = _Folder(folder, recursive)
     _warn_skipped(folder, articles.skipped)
     problems = [articles.manifest_problem] if articles.manifest_problem else []
     for first in range(0, len(articles.paths), chunk):
-        rows, more = _read_rows(articles, articles.paths[first : first + chunk], extra_rules)
+        corpus, more = _read_files(articles, articles.paths[first : first + chunk], extra_rules, jobs)
         problems += more
         if problems and on_error == "raise":
             raise ArticleError("\n".join(problems))
         for problem in problems:
             warnings.warn(f"{problem} (skipped)", stacklevel=2)
         problems = []
-        if rows:
-            yield _add_counts(pd.DataFrame(rows))
+        if corpus is not None:
+            yield corpus
 
 
 def count_files(folder=None, recursive=False):
@@ -572,9 +586,29 @@ def count_files(folder=None, recursive=False):
     return len(_files(folder, recursive)[1])
 
 
-def _read_rows(articles, paths, extra_rules):
-    """(corpus rows, problems) of some files of a ``_Folder``; a file read with a warning is read, and the warning shown."""
-    rows, problems = [], []
+# Below this many files, starting processes costs more than reading in them saves.
+PARALLEL_MIN_FILES = 500
+
+
+def _read_files(articles, paths, extra_rules, jobs=1):
+    """(the corpus of the files of a ``_Folder`` that could be read, or None; problems). A file read with a warning
+    is read, and the warning shown. With ``jobs`` above 1, a share of the files is read in each of that many processes."""
+    if jobs > 1 and len(paths) >= PARALLEL_MIN_FILES:
+        # Each worker is sent the folder's lists for these files only: for a large folder read a chunk at a time,
+        # sending every file's path with every chunk cost more than reading the chunk.
+        shares = in_processes(partial(_read_share, articles.part(paths), extra_rules), paths, jobs)
+    else:
+        shares = [_read_share(articles, extra_rules, paths)]
+    for _, _, notes in shares:
+        for note in notes:
+            warnings.warn(note, stacklevel=3)
+    tables = [table for table, _, _ in shares if table is not None]
+    return (pd.concat(tables, ignore_index=True) if tables else None), [problem for _, found, _ in shares for problem in found]
+
+
+def _read_share(articles, extra_rules, paths):
+    """(corpus or None, problems, warnings to show) of some files: what one process reads, warning nothing itself."""
+    rows, problems, notes = [], [], []
     for path in paths:
         try:
             doc_id, raw, encoding, warning, cleaned, entry = articles.read(path, extra_rules)
@@ -583,9 +617,9 @@ def _read_rows(articles, paths, extra_rules):
             continue
         file_name = path.relative_to(articles.root).as_posix()
         if warning:
-            warnings.warn(f"{_shown_name(articles.folder, Path(file_name))}: {warning}", stacklevel=3)
+            notes.append(f"{_shown_name(articles.folder, Path(file_name))}: {warning}")
         rows.append(_row(doc_id, file_name, raw, encoding, warning, cleaned, entry))
-    return rows, problems
+    return (_add_counts(pd.DataFrame(rows)) if rows else None), problems, notes
 
 
 def from_texts(texts, published=None):

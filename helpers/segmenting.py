@@ -114,13 +114,6 @@ def split_sentences(block):
     return [(s, e) for s, e in spans if block[s:e].strip()]
 
 
-def sentence_spans(text):
-    """(start, end) of each sentence of one clean text, in order: the spans ``sentences`` gives, without its table."""
-    for block_start, block_end in _blocks(text):
-        for start, end in split_sentences(text[block_start:block_end]):
-            yield block_start + start, block_start + end
-
-
 def sentences(corpus, paragraphs_table=None):
     """One row per sentence: id, start, end, text, paragraph, sentence (numbered through the article).
 

@@ -90,8 +90,6 @@ def test_counts_agree_with_the_tables_they_replace(corpus):
             int(((tokens["id"] == doc_id) & (tokens["kind"] != "punct")).sum()),
         )
         assert segmenting.counts(text) == expected
-        spans = list(segmenting.sentence_spans(text))
-        assert spans == list(zip(sentences.loc[sentences["id"] == doc_id, "start"], sentences.loc[sentences["id"] == doc_id, "end"]))
 
 
 def write_articles(folder, n):
@@ -178,3 +176,68 @@ def test_annotate_in_processes_gives_the_same_table(monkeypatch):
 def test_annotate_refuses_jobs_that_are_not_a_count(corpus, jobs):
     with pytest.raises(ValueError, match="jobs is how many processes"):
         helpers.annotate(corpus, jobs=jobs)
+
+
+def mixed_corpus(seed_corpus, n=400):
+    """n articles, each two seed paragraphs and three of three news sentences (the idner-news-2k train split),
+    drawn as the benchmark draws them: articles that share a drawn paragraph are each other's true neighbours."""
+    news = helpers.sentences(helpers.read_conll("train").articles)["text"].tolist()
+    news = [" ".join(news[i : i + 3]) for i in range(0, len(news) - 2, 3)]
+    seeds = [p for text in seed_corpus["text"] for p in text.split("\n\n")]
+    rng = np.random.default_rng(14)
+    texts = {f"m{i:03d}": "\n\n".join([*rng.choice(seeds, 2, replace=False), *rng.choice(news, 3, replace=False)]) for i in range(n)}
+    return helpers.from_texts(texts, published="2020-02-01")
+
+
+# The approximate search's agreement with the exact one on mixed_corpus (0.91 of the exact top 5 found): a floor under it.
+APPROXIMATE_RECALL_FLOOR = 0.9
+
+
+def test_approximate_neighbours_find_most_of_the_exact_ones(corpus, monkeypatch):
+    mixed = mixed_corpus(corpus)
+    exact = helpers.neighbours(mixed, k=5, exact=True)
+    # Terms in at most 8 of the 400 articles are selective, the news paragraphs' but not the seeds' (in some 16 each):
+    # the approximate search leaves out most pairs, as it does on a large corpus.
+    monkeypatch.setattr(comparing, "APPROXIMATE_MIN_DF", 8)
+    approximate = helpers.neighbours(mixed, k=5, exact=False)
+    pairs = lambda table: set(zip(table["id"], table["neighbour"]))  # noqa: E731
+    recall = len(pairs(exact) & pairs(approximate)) / len(pairs(exact))
+    assert recall >= APPROXIMATE_RECALL_FLOOR
+    # What it finds, it finds with the exact cosine, and ranks as the exact search would.
+    both = approximate.merge(exact, on=["id", "neighbour"], suffixes=("", "_exact"))
+    assert both["cosine"].to_numpy() == pytest.approx(both["cosine_exact"].to_numpy())
+    assert (approximate.groupby("id")["cosine"].diff().dropna() <= 0).all()
+
+
+def test_approximate_neighbours_are_the_default_past_the_exact_limit(monkeypatch):
+    corpus = small_corpus()
+    monkeypatch.setattr(comparing, "EXACT_MAX_ARTICLES", 10)
+    monkeypatch.setattr(comparing, "APPROXIMATE_MIN_DF", 2)
+    assert helpers.neighbours(corpus, k=3).equals(helpers.neighbours(corpus, k=3, exact=False))
+    assert not helpers.neighbours(corpus, k=3).equals(helpers.neighbours(corpus, k=3, exact=True))
+
+
+@pytest.mark.parametrize("exact", ["yes", 1.0])
+def test_neighbours_refuses_an_exact_that_is_not_true_false_or_none(corpus, exact):
+    with pytest.raises(ValueError, match="neighbours: exact is True"):
+        helpers.neighbours(corpus, exact=exact)
+
+
+def test_neighbours_counted_in_two_processes_are_the_same(corpus, monkeypatch):
+    mixed = mixed_corpus(corpus, n=60)
+    monkeypatch.setattr(comparing, "PARALLEL_MIN_TEXTS", 10)
+    assert helpers.neighbours(mixed, k=5, jobs=2).equals(helpers.neighbours(mixed, k=5))
+
+
+def test_a_folder_read_in_two_processes_is_the_same_corpus(tmp_path, monkeypatch):
+    from helpers import reading
+
+    for number, text in enumerate(helpers.load_corpus()["raw"].tolist() * 3):
+        (tmp_path / f"article_{number}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "broken.txt").write_bytes(b"")
+    monkeypatch.setattr(reading, "PARALLEL_MIN_FILES", 2)
+    one = helpers.load_corpus(tmp_path, on_error="skip")
+    two = helpers.load_corpus(tmp_path, on_error="skip", jobs=2)
+    assert one.equals(two) and len(two) == 9
+    with pytest.raises(helpers.ArticleError, match="broken.txt: the file is empty"):
+        helpers.load_corpus(tmp_path, jobs=2)
