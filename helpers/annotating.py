@@ -352,7 +352,7 @@ class _Article:
             known = self._known_at(words, i)
             if word in PERSON_LINKS + ORG_LINKS:
                 i += 1
-            elif known and i + known < len(words) and self._spelt_out(words[i:]):
+            elif known and i + known < len(words) and self._spelt_out(words, i):
                 # Badan Narkotika Nasional Provinsi (BNNP): the acronym spells the longer name the gazetteer does not know
                 self._add(words[i][0], words[-1][1], "ORG", self.text[words[i][0] : words[-1][1]])
                 i = len(words)
@@ -386,15 +386,19 @@ class _Article:
         one or two words that can only be names (*Mandela*), to the run's end or a *dan*: a person. Indonesian and CLDR names are not read so."""
         if self.word(words[i]) not in _geonames_names():
             return False
-        rest = list(itertools.takewhile(lambda w: self.word(w) not in ORG_LINKS, words[i + 1 :]))  # up to a dan
+        # up to a dan, and no further than three words: a long run costs no more per word
+        rest = list(itertools.takewhile(lambda w: self.word(w) not in ORG_LINKS, words[i + 1 : i + 4]))
         return 0 < len(rest) <= 2 and all(self._uncommon(self.word(w)) and re.fullmatch(NAME_WORD, self.word(w)) for w in rest)
 
-    def _spelt_out(self, words):
-        """True when an acronym in brackets right after ``words`` is made of their initials (links aside): *Komisi
-        Pemilihan Umum Daerah (KPUD)*."""
+    def _spelt_out(self, words, i):
+        """True when an acronym in brackets right after the run is made of the initials of its words from i (links
+        aside): *Komisi Pemilihan Umum Daerah (KPUD)*. Only a rest of the run no longer than twice the acronym is
+        read, so a long run costs no more per word."""
         acronym = _ACRONYM_AFTER.match(self.text, words[-1][1])
-        initials = "".join(self.word(w)[0] for w in words if self.word(w) not in ORG_LINKS)
-        return bool(acronym) and len(initials) > 2 and acronym.group(1).upper() == initials.upper()
+        if not acronym or len(words) - i > 2 * len(acronym.group(1)):
+            return False
+        initials = "".join(self.word(w)[0] for w in words[i:] if self.word(w) not in ORG_LINKS)
+        return len(initials) > 2 and acronym.group(1).upper() == initials.upper()
 
     def _describes(self, start, end):
         """True when a gazetteer place at start..end describes or acts rather than names a location.
@@ -594,7 +598,7 @@ class _Article:
         is: *(Menpera)* after *menteri perumahan rakyat* abbreviates words, it names no one. None out of brackets."""
         if not (self.text[start - 1 : start] == "(" and self.text[stop : stop + 1] == ")"):
             return None
-        return next(((label, entity) for _, end, label, entity in reversed(self.spans) if end == start - 2), ())
+        return next(((label, entity) for _, end, label, entity in self.spans[-3:] if end == start - 2), ())
 
     def _is_institution(self, words, i, j):
         """True when capitalised common words (i..j) run into a known place that ends the name: *Palang Merah Indonesia*

@@ -50,6 +50,8 @@ ADVERSARIAL = {
     "Direktur ": lambda n: "Budi datang. " + "Direktur " * (n // 9) + "Budi.",
     "Direktur Telkom ": lambda n: "Budi datang. " + "Direktur Telkom " * (n // 16) + "Budi.",  # a title inside a title inside …
     "quotes and speakers": lambda n: "\u201cYa,\u201d kata Budi. " * (n // 17),  # every quotation looks up its speaker
+    "a run of places": lambda n: "Budi datang. " + "Nelson Jakarta " * (n // 15) + "(NJ).",  # given names, spelt-out acronyms
+    "names in brackets": lambda n: "Budi datang. " + "Sutisna (Tisna) dan " * (n // 20),  # each looks back for the name before
     "different names": made_up_names,
 }
 
