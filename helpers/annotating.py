@@ -159,39 +159,33 @@ def _place_cue():
     return re.compile(rf"(?:^|\s)(?:{preposition}|(?:{words})(?:-(?:{words}))?)\s?$")  # kota-kota
 
 
+APPOSITIVE_OPENERS = ("sebuah", "seorang", "salah satu", "yakni", "yaitu")  # a, one of, namely: X, sebuah bank …
+
+
+def _after_comma(nouns):
+    """A comma after a name, perhaps an article (*sebuah*, *yakni* …), and one of ``nouns``, captured: an appositive."""
+    alternation = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
+    return re.compile(rf" ?, (?:(?:{'|'.join(APPOSITIVE_OPENERS)}) )?({alternation})\b")
+
+
 @lru_cache(maxsize=None)
 def _place_after():
     """A comma and a place noun after a name: *Abkhazia, negara yang …*, *Sangatta, kota …*: the name is that place."""
-    words = "|".join(map(re.escape, sorted(_place_nouns(), key=len, reverse=True)))
-    return re.compile(rf" ?, (?:(?:sebuah|salah satu|yakni|yaitu) )?(?:{words})\b")
+    return _after_comma(_place_nouns())
 
 
 @lru_cache(maxsize=None)
 def _kind_after():
     """A comma and a kind noun after a name: *Triodos, sebuah bank yang …*: the name is of that kind."""
     # ORG and PLACE kinds only: after a comma, a noun for a thing often opens the next clause (Menurut Cut Meutia, binatang ini …)
-    nouns = "|".join(map(re.escape, sorted((noun for noun, label in _kinds().items() if label != "-"), key=len, reverse=True)))
-    return re.compile(rf" ?, (?:(?:sebuah|seorang|salah satu|yakni|yaitu) )?({nouns})\b")
+    return _after_comma(noun for noun, label in _kinds().items() if label != "-")
 
 
 @lru_cache(maxsize=None)
-def _kinds():
-    """{noun: label} of the kind nouns that come before a name."""
-    table = kind_nouns().query("position == 'before'")
-    return dict(zip(table["noun"], table["label"]))
-
-
-@lru_cache(maxsize=None)
-def _pair_kinds():
-    """{noun: label} of the kind nouns before two names joined by a hyphen: pemerintahan Jokowi-JK (-)."""
-    table = kind_nouns().query("position == 'pair'")
-    return dict(zip(table["noun"], table["label"]))
-
-
-@lru_cache(maxsize=None)
-def _kind_heads():
-    """{word: label} of the kind nouns that end a name: Award, Expo (-), Center, Airport (PLACE)."""
-    table = kind_nouns().query("position == 'last'")
+def _kinds(position="before"):
+    """{noun: label} of the kind nouns (helpers/data/kind_nouns.csv) at ``position``: ``before`` a name (*perusahaan*
+    Qantas), ``last`` in it (Ramon Magsaysay *Award*), or before a ``pair`` of names (*pemerintahan* Jokowi-JK)."""
+    table = kind_nouns().query("position == @position")
     return dict(zip(table["noun"], table["label"]))
 
 
@@ -413,7 +407,7 @@ class _Article:
         before = self.text[max(0, start - 40) : start]
         if re.search(r"(?:^|\s)(?i:anti|pro|non)-$", before):
             return True  # anti-Suriah, pro-Rusia: a stance towards the state (se-Sulawesi Selatan is still the place)
-        previous = re.search(r"(\S+) $", before)
+        previous = _PREVIOUS_WORD.search(before)
         if previous is None or _SENTENCE_START.search(before):
             return bool(_ACTS_AFTER.match(self.text, end))
         word = previous.group(1)
@@ -526,16 +520,16 @@ class _Article:
         text = self.text[start:stop]
         if self.word(part[-1]) in self.ends and len(part) > 1:
             self._add(start, stop, "ORG", text)
-        elif len(part) > 1 and self.word(part[-1]) in _kind_heads():
-            if _kind_heads()[self.word(part[-1])] != "-":  # Ramon Magsaysay Award: an award, no entity
-                self._add(start, stop, _kind_heads()[self.word(part[-1])], text)
-        elif len(part) > 1 and _kinds().get(self.word(part[0]).lower()) in ("ORG", "PLACE"):
-            self._add(start, stop, _kinds()[self.word(part[0]).lower()], text)  # Organisasi Kesehatan Dunia: its kind noun opens it
+        elif len(part) > 1 and (head := _kinds("last").get(self.word(part[-1]))):
+            if head != "-":  # Ramon Magsaysay Award: an award, no entity
+                self._add(start, stop, head, text)
+        elif len(part) > 1 and (opener := _kinds().get(self.word(part[0]).lower())) in ("ORG", "PLACE"):
+            self._add(start, stop, opener, text)  # Organisasi Kesehatan Dunia: its kind noun opens it
         elif len(part) > 1 and self._opens_with_an_acronym(part):
             self._add(start, stop, "ORG", text)  # BPH Migas, PTBA Tanjung Enim: an acronym opens an organisation's name
         elif text in self.aliases:
             self._add(start, stop, *self.aliases[text])
-        elif _PAIR.fullmatch(text) and (kind := _pair_kinds().get(self._previous_word(start).lower())):
+        elif _PAIR.fullmatch(text) and (kind := _kinds("pair").get(self._previous_word(start).lower())):
             if kind != "-":  # pemerintahan Jokowi-JK: a government named by its two leaders, not a person
                 self._add(start, stop, kind, text)
         elif (bracketed := self._bracketed(start, stop)) is not None:

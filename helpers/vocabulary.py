@@ -164,6 +164,11 @@ def _world_places():
     return pd.DataFrame([(name, "PLACE", name, source) for name in names], columns=["name", "label", "entity", "source"])
 
 
+def _indonesian_word(lower):
+    """A dictionary word or a stopword (*lima*, *batu*): a GeoNames name spelt so is as likely the word as the place."""
+    return lower in standard_words() or lower in stopwords()
+
+
 CITY_MAX_ENGLISH_ZIPF = 3.5  # a city named like a common English word (Mobile, Orange, Jackson) is left out
 SHORT_CITY_MIN_POPULATION = 500_000  # a name of four letters or fewer (Yono, Tama) is as likely a nickname: only big cities (Giza, Pune)
 
@@ -174,8 +179,7 @@ def _world_cities(known):
     short = cities["name"].str.len() <= 4
     cities = cities[(cities["country"] != "ID") & (~short | (cities["population"] >= SHORT_CITY_MIN_POPULATION))]
     names = cities["name"].drop_duplicates()
-    ordinary = names.str.lower().map(lambda name: name in standard_words() or name in stopwords()
-                                     or zipf_frequency(name, "en") >= CITY_MAX_ENGLISH_ZIPF)
+    ordinary = names.str.lower().map(lambda name: _indonesian_word(name) or zipf_frequency(name, "en") >= CITY_MAX_ENGLISH_ZIPF)
     names = names[~ordinary & ~names.isin(known)]
     return pd.DataFrame({"name": names, "label": "PLACE", "entity": names, "source": "GeoNames (CC BY 4.0)"})
 
@@ -196,8 +200,7 @@ def _world_regions(known):
     short = names.str.replace(_REGION_SUFFIX, "", regex=True)
     table = pd.DataFrame({"name": pd.concat([names, short]), "entity": pd.concat([short, short])}).drop_duplicates("name")
     # Not wordfreq's English frequency, as for cities: Texas and Punjab are frequent in English because they are places.
-    ordinary = table["name"].str.lower().map(lambda name: name in standard_words() or name in stopwords()
-                                             or all(word in _GENERIC_REGION_WORDS for word in name.split()))
+    ordinary = table["name"].str.lower().map(lambda name: _indonesian_word(name) or set(name.split()) <= _GENERIC_REGION_WORDS)
     table = table[~ordinary & ~table["name"].isin(known) & (table["name"].str.len() >= REGION_MIN_LETTERS)]
     return table.assign(label="PLACE", source="GeoNames (CC BY 4.0)")
 
