@@ -173,8 +173,8 @@ def _approximate_neighbours(unit, k):
     transposed = unit.T.tocsr()
     unit.sort_indices()  # rows multiplied term by term must list their terms in the same order
     for first in range(0, n, APPROXIMATE_BLOCK_ROWS):
-        partial = (rarest_unit[first : first + APPROXIMATE_BLOCK_ROWS] @ transposed).tocoo()
-        row, column, value = partial.row, partial.col, partial.data
+        shared = (rarest_unit[first : first + APPROXIMATE_BLOCK_ROWS] @ transposed).tocoo()  # the rarest terms' part of each cosine
+        row, column, value = shared.row, shared.col, shared.data
         keep = (first + row != column) & (value > 0)  # an article is not its own neighbour
         row, column = row[keep], column[keep]
         # The candidates' order among themselves does not matter, only which are kept: one sort of a single key.
