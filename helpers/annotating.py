@@ -1171,8 +1171,7 @@ def annotate(corpus, layers=LAYERS, extra_gazetteer=None, method="rules", jobs=1
         "dates": lambda: find_dates(corpus),
         "english": lambda: find_english(corpus, entities=entities),
     }
-    table = pd.concat([tables[layer]() for layer in layers], ignore_index=True)
-    return table.sort_values(["id", "start", "end", "layer"], ignore_index=True)
+    return in_order(pd.concat([tables[layer]() for layer in layers], ignore_index=True))
 
 
 # Below this many articles, starting processes costs more than it saves.
@@ -1183,5 +1182,9 @@ def _annotate_in_processes(corpus, layers, extra_gazetteer, method, jobs):
     """``annotate`` on ``jobs`` shares of the corpus in as many processes."""
     needed = corpus[["id", "text", "published"]]  # what the finders read: the raw pages need not be copied to the workers
     tables = in_processes(partial(annotate, layers=layers, extra_gazetteer=extra_gazetteer, method=method), needed, jobs)
-    table = pd.concat(tables, ignore_index=True)
+    return in_order(pd.concat(tables, ignore_index=True))
+
+
+def in_order(table):
+    """A span table of several layers in ``annotate``'s order: by article, start, end and layer."""
     return table.sort_values(["id", "start", "end", "layer"], ignore_index=True)

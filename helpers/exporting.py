@@ -7,14 +7,15 @@ export leaves the previous file as it was, never half a file; no path into seeds
 import json
 import os
 import tempfile
+from functools import partial
 
 from pathlib import Path
 
 import pandas as pd
 from tqdm import tqdm
 
-from helpers.annotating import LAYERS, annotate
-from helpers.reading import ArticleError, count_files, iter_corpus
+from helpers.annotating import LAYERS, annotate, in_order
+from helpers.reading import ArticleError, _chunks, count_files
 from helpers.reading import outside_seeds as _writable
 
 # A cell starting with one of these is run as a formula by spreadsheets (OWASP's CSV injection rule);
@@ -72,15 +73,16 @@ def annotate_folder(folder, output, chunk=1000, on_error="raise", layers=LAYERS,
     output = _writable(output)
     total = count_files(folder, recursive)
     show = total > chunk if progress is None else progress
+    annotated = partial(annotate, layers=layers, extra_gazetteer=extra_gazetteer, method=method)
 
     def write(out):
         columns = None
         with tqdm(total=total, unit="article", disable=not show) as bar:
-            for corpus in iter_corpus(folder, chunk, on_error, recursive=recursive, jobs=jobs):
-                table = annotate(corpus, layers, extra_gazetteer, method, jobs)
+            for table in _chunks(folder, chunk, on_error, None, recursive, jobs, then=annotated):
+                table = in_order(table)  # each share of a chunk was annotated apart
                 columns = list(table.columns) if columns is None else columns
                 _neutralised_table(table.reindex(columns=columns)).to_csv(out, header=out.tell() == 0, index=False, lineterminator="\n")
-                bar.update(len(corpus))
+                bar.update(min(chunk, total - bar.n))  # the chunk's files, read or skipped
         if columns is None:
             raise ArticleError(f"annotate_folder: {folder}: no file could be read, so nothing was written")
 

@@ -157,6 +157,36 @@ def test_annotate_folder_leaves_nothing_partial_when_a_file_is_bad(tmp_path):
     assert "art_05" not in set(pd.read_csv(output)["id"]) and "art_06" in set(pd.read_csv(output)["id"])
 
 
+def test_a_folder_read_and_annotated_by_one_pool_of_processes_is_the_same(tmp_path, monkeypatch):
+    from helpers import reading
+
+    folder = write_articles(tmp_path / "news", 9)
+    monkeypatch.setattr(reading, "PARALLEL_MIN_FILES", 2)  # small enough for every chunk to be shared by two processes
+    one = list(helpers.iter_corpus(folder, chunk=4))
+    two = list(helpers.iter_corpus(folder, chunk=4, jobs=2))
+    assert [len(c) for c in two] == [4, 4, 1]
+    pd.testing.assert_frame_equal(pd.concat(two, ignore_index=True), pd.concat(one, ignore_index=True))
+    serial = helpers.annotate_folder(folder, tmp_path / "one.csv", chunk=4, progress=False)
+    parallel = helpers.annotate_folder(folder, tmp_path / "two.csv", chunk=4, jobs=2, progress=False)
+    assert parallel.read_text(encoding="utf-8") == serial.read_text(encoding="utf-8")
+    assert len(pd.read_csv(parallel)) > 9
+
+
+def test_one_pool_of_processes_names_a_bad_file_or_skips_it(tmp_path, monkeypatch):
+    from helpers import reading
+
+    folder = write_articles(tmp_path / "news", 9)
+    (folder / "art_06.txt").write_bytes(b"")
+    monkeypatch.setattr(reading, "PARALLEL_MIN_FILES", 2)
+    output = tmp_path / "out" / "spans.csv"
+    with pytest.raises(helpers.ArticleError, match="art_06.txt: the file is empty"):
+        helpers.annotate_folder(folder, output, chunk=4, jobs=2, progress=False)
+    assert list(output.parent.iterdir()) == []
+    with pytest.warns(UserWarning, match="art_06.txt.*skipped"):
+        chunks = list(helpers.iter_corpus(folder, chunk=4, on_error="skip", jobs=2))
+    assert [len(c) for c in chunks] == [4, 3, 1]
+
+
 def test_annotate_folder_refuses_an_output_that_is_not_csv_or_is_in_seeds(tmp_path):
     folder = write_articles(tmp_path / "news", 2)
     with pytest.raises(ValueError, match=r"give a name ending in \.csv"):
