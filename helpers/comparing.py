@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import _checks
-from helpers._parallel import in_processes
+from helpers._parallel import in_processes, processes
 from helpers.annotating import CAPWORD, _roles, find_dates, find_entities, find_quotes
 from helpers.reading import article_id
 from helpers.segmenting import capturing, paragraphs, sentences, tokens
@@ -110,7 +110,8 @@ def neighbours(corpus, k=10, drop_stopwords=True, use_stems=False, exact=None, j
     like scikit-learn's ``max_df``) and keeps the exact cosines of the best of them: much faster on a large
     corpus, but a true neighbour that shares only common words with an article can be missed (the README
     gives its agreement with the exact search). The default, None, is exact
-    up to ``EXACT_MAX_ARTICLES`` articles. ``jobs=2`` or more counts the words in that many processes.
+    up to ``EXACT_MAX_ARTICLES`` articles. ``jobs=2`` or more counts the words, and searches a share of the articles'
+    neighbours, in each of that many processes.
     """
     _checks.corpus(corpus, "neighbours")
     _checks.count(k, "neighbours", "k", "how many neighbours per article", 10)
@@ -121,16 +122,34 @@ def neighbours(corpus, k=10, drop_stopwords=True, use_stems=False, exact=None, j
     ids = np.asarray(corpus["id"].tolist(), dtype=object)
     unit = _unit_tf_idf(corpus["text"].tolist(), drop_stopwords, use_stems, jobs)
     exact = len(ids) <= EXACT_MAX_ARTICLES if exact is None else exact
-    found = [(np.array([], dtype=int), np.array([], dtype=int), np.array([]))]  # an empty corpus has an empty table
-    found += _exact_neighbours(unit, k) if exact else _approximate_neighbours(unit, k)
+    rows_of, prepared = _exact_search(unit, k) if exact else _approximate_search(unit, k)
+    if jobs > 1 and len(ids) >= PARALLEL_MIN_TEXTS:
+        bounds = np.linspace(0, len(ids), jobs + 1).astype(int)
+        with processes(jobs, _keep, (prepared,)) as pool:
+            found = list(pool.map(partial(_rows_of_kept, rows_of), bounds[:-1], bounds[1:]))
+    else:
+        found = [rows_of(prepared, 0, len(ids))]
     row, column, value = (np.concatenate(parts) for parts in zip(*found))
     table = pd.DataFrame({"id": ids[row], "neighbour": ids[column], "cosine": value})
     table["rank"] = table.groupby("id", sort=False).cumcount() + 1
     return table
 
 
-def _exact_neighbours(unit, k):
-    """(row, column, cosine) of each article's top ``k``, a block of rows at a time, from every pair's cosine."""
+_KEPT = {}  # what a worker process of neighbours() is given as it starts: forked, it inherits it, no copy is sent
+
+
+def _keep(prepared):
+    _KEPT["prepared"] = prepared
+
+
+def _rows_of_kept(rows_of, first, last):
+    return rows_of(_KEPT["prepared"], first, last)
+
+
+def _exact_search(unit, k):
+    """(a function giving the (row, column, cosine) of rows first..last's top ``k``, what it reads: prepared once, for
+    every process) for the exact search:
+    every pair's cosine, a block of rows at a time."""
     n = unit.shape[0]
     # Terms in many articles make the sparse product nearly dense and slow: their part of every cosine is a
     # dense matrix product (BLAS), and only the rarer terms' part is sparse. The sum is the same dot product.
@@ -138,21 +157,28 @@ def _exact_neighbours(unit, k):
     common = np.flatnonzero(frequency >= max(COMMON_TERM_MIN_ARTICLES, n // COMMON_TERM_SHARE))
     common = common[np.argsort(-frequency[common], kind="stable")][: max(0, DENSE_TERM_CELLS // max(1, n))]
     rare = np.setdiff1d(np.arange(unit.shape[1]), common)
-    dense = unit[:, common].toarray()
     rare_unit = unit[:, rare].tocsr()
-    rare_transposed = rare_unit.T.tocsr()
-    block = max(1, NEIGHBOUR_BLOCK_CELLS // max(1, n))
-    for first in range(0, n, block):
-        cosines = dense[first : first + block] @ dense.T
-        cosines += (rare_unit[first : first + block] @ rare_transposed).toarray()
+    return _exact_rows, (unit[:, common].toarray(), rare_unit, rare_unit.T.tocsr(), k)
+
+
+def _exact_rows(prepared, first, last):
+    dense, rare_unit, rare_transposed, k = prepared
+    block = max(1, NEIGHBOUR_BLOCK_CELLS // max(1, dense.shape[0]))
+    found = [(np.array([], dtype=int), np.array([], dtype=int), np.array([]))]  # no rows, an empty table
+    for start in range(first, last, block):
+        stop = min(last, start + block)
+        cosines = dense[start:stop] @ dense.T
+        cosines += (rare_unit[start:stop] @ rare_transposed).toarray()
         rows = np.arange(len(cosines))
-        cosines[rows, first + rows] = 0.0  # an article is not its own neighbour
+        cosines[rows, start + rows] = 0.0  # an article is not its own neighbour
         np.minimum(cosines, 1.0, out=cosines)
-        yield _top(cosines, k, first)
+        found.append(_top(cosines, k, start))
+    return tuple(np.concatenate(parts) for parts in zip(*found))
 
 
-def _approximate_neighbours(unit, k):
-    """(row, column, cosine) of each article's top ``k`` among the articles it shares one of its rarest terms with.
+def _approximate_search(unit, k):
+    """(a function giving the (row, column, cosine) of rows first..last's top ``k`` among the articles each shares one
+    of its rarest terms with, what it reads).
 
     An article's ``APPROXIMATE_TERMS`` rarest terms among the selective ones (found in at most ``APPROXIMATE_MAX_DF``
     of the articles) name its candidates, and their part of the cosine ranks them: a sparse product whose cost
@@ -172,18 +198,25 @@ def _approximate_neighbours(unit, k):
     rarest_unit = sparse.csr_matrix((weight[rarest], (row[rarest], column[rarest])), shape=unit.shape)
     transposed = unit.T.tocsr()
     unit.sort_indices()  # rows multiplied term by term must list their terms in the same order
-    for first in range(0, n, APPROXIMATE_BLOCK_ROWS):
-        shared = (rarest_unit[first : first + APPROXIMATE_BLOCK_ROWS] @ transposed).tocoo()  # the rarest terms' part of each cosine
+    return _approximate_rows, (rarest_unit, transposed, unit, k)
+
+
+def _approximate_rows(prepared, first, last):
+    rarest_unit, transposed, unit, k = prepared
+    found = [(np.array([], dtype=int), np.array([], dtype=int), np.array([]))]  # no rows, an empty table
+    for start in range(first, last, APPROXIMATE_BLOCK_ROWS):
+        shared = (rarest_unit[start : min(last, start + APPROXIMATE_BLOCK_ROWS)] @ transposed).tocoo()  # the rarest terms' part of each cosine
         row, column, value = shared.row, shared.col, shared.data
-        keep = (first + row != column) & (value > 0)  # an article is not its own neighbour
+        keep = (start + row != column) & (value > 0)  # an article is not its own neighbour
         row, column = row[keep], column[keep]
         # The candidates' order among themselves does not matter, only which are kept: one sort of a single key.
         order = np.argsort(row * 4.0 - value[keep], kind="stable")  # by row, then highest value first (values are at most 1)
         order = order[_first_per_row(row[order], APPROXIMATE_CANDIDATES * k)]
         row, column = row[order], column[order]
-        value = _dots(unit, first + row, column)
+        value = _dots(unit, start + row, column)
         row, column, value = _best_per_row(row, column, np.minimum(value, 1.0), k)
-        yield row + first, column, value
+        found.append((row + start, column, value))
+    return tuple(np.concatenate(parts) for parts in zip(*found))
 
 
 def _best_per_row(row, column, value, k):

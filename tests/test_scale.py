@@ -253,10 +253,14 @@ def test_neighbours_refuses_an_exact_that_is_not_true_false_or_none(corpus, exac
         helpers.neighbours(corpus, exact=exact)
 
 
-def test_neighbours_counted_in_two_processes_are_the_same(corpus, monkeypatch):
+@pytest.mark.parametrize("exact", [True, False])
+def test_neighbours_counted_and_searched_in_two_processes_are_the_same(corpus, monkeypatch, exact):
     mixed = mixed_corpus(corpus, n=60)
     monkeypatch.setattr(comparing, "PARALLEL_MIN_TEXTS", 10)
-    assert helpers.neighbours(mixed, k=5, jobs=2).equals(helpers.neighbours(mixed, k=5))
+    monkeypatch.setattr(comparing, "APPROXIMATE_MIN_DF", 3)  # selective terms exist in 60 articles
+    monkeypatch.setattr(comparing, "APPROXIMATE_BLOCK_ROWS", 7)  # several blocks in each process's share
+    serial = helpers.neighbours(mixed, k=5, exact=exact)
+    assert helpers.neighbours(mixed, k=5, exact=exact, jobs=2).equals(serial) and len(serial) > 150
 
 
 def test_a_folder_read_in_two_processes_is_the_same_corpus(tmp_path, monkeypatch):
