@@ -57,6 +57,7 @@ _HAS_DIGIT = re.compile(r"\d")  # Rp100, Mohajer-4: an amount or a model, not a 
 _VERB = re.compile(r"me[a-z]{3,}")  # menghantam, mengunjungi: a place after a verb is where the action goes
 PERSON_LINKS = ("bin", "binti", "van", "von", "de", "da", "dos", "al", "el")  # inside a person's name: Ahmad bin Yusuf
 ORG_LINKS = ("dan", "untuk", "&", "for", "of")  # inside an organisation's name: Badan Pengawas Obat dan Makanan, Institute for …
+_LINKS = frozenset(PERSON_LINKS + ORG_LINKS)
 # A run of capitalised words (and initials), with the small words that may stand inside a name.
 _RUN = re.compile(rf"(?:{INITIAL} )*{CAPWORD}(?:(?: (?:{'|'.join(PERSON_LINKS + ORG_LINKS)}))? (?:{INITIAL}|{CAPWORD}))*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]?\s+|\n|[\"“(]\s*)$")
@@ -190,6 +191,12 @@ def _kinds(position="before"):
 
 
 @lru_cache(maxsize=None)
+def _kind_last_words():
+    """The last word of every kind noun before a name: a word that is none of them ends no kind noun."""
+    return frozenset(noun.split(" ")[-1] for noun in _kinds())
+
+
+@lru_cache(maxsize=None)
 def _role_before():
     """A role in lower case right before a name: *kata pengamat politik Budi*, *tersangka Ahmad*."""
     # one word may stand between (pengamat politik Budi), but no preposition: calon presiden pada Pemilu is no name
@@ -288,8 +295,8 @@ def _is_acronym(word):
 class _Article:
     """The entity rules applied to one article's text; ``spans`` is the result: (start, end, label, entity)."""
 
-    def __init__(self, text, lexicon):
-        self.text, self.lexicon = text, lexicon
+    def __init__(self, text, lexicon, first_words):
+        self.text, self.lexicon, self.first_words = text, lexicon, first_words
         self.begins, self.ends = _org_cues()
         self.place_begins = _place_cues()
         self.spans, self.aliases, self.nicknames, self.guessed_places = [], {}, [], set()
@@ -298,7 +305,7 @@ class _Article:
         # ("Ketua Umum Partai Golkar … dan Presiden SBY").
         self.title_depth = 0
         for run in _RUN.finditer(text):
-            words = [(run.start() + m.start(), run.start() + m.end()) for m in re.finditer(r"\S+", run.group(0))]
+            words = [m.span() for m in _NON_SPACE.finditer(text, run.start(), run.end())]
             self._read_run(self._without_sentence_start(words))
         self._add_later_mentions()
 
@@ -316,12 +323,14 @@ class _Article:
                 and not self._role_at(words, 0) and self.word(words[0]) not in self.begins \
                 and not (_may_be_a_given_name(self.word(words[0])) and len(words) > 1 and self._uncommon(self.word(words[1]))):
             words = words[1:]
-            while words and self.word(words[0]) in PERSON_LINKS + ORG_LINKS:
+            while words and self.word(words[0]) in _LINKS:
                 words = words[1:]
         return words
 
     def _known_at(self, words, i):
         """The number of words from i that make the longest gazetteer name, or 0."""
+        if i >= len(words) or self.text[words[i][0] : words[i][1]] not in self.first_words:
+            return 0  # most words start no name: a set look-up spares slicing up to six names
         for j in range(min(len(words), i + 6), i, -1):
             if self.text[words[i][0] : words[j - 1][1]] in self.lexicon:
                 return j - i
@@ -344,7 +353,7 @@ class _Article:
         while i < len(words):
             word = self.word(words[i])
             known = self._known_at(words, i)
-            if word in PERSON_LINKS + ORG_LINKS:
+            if word in _LINKS:
                 i += 1
             elif known and i + known < len(words) and self._spelt_out(words, i):
                 # Badan Narkotika Nasional Provinsi (BNNP): the acronym spells the longer name the gazetteer does not know
@@ -614,6 +623,8 @@ class _Article:
         words = [(m.start(), m.group()) for m in _NON_SPACE.finditer(self.text, window, start)][1 if window else 0 :]  # the first may be cut
         while words and words[-1][1] in _OPENING_QUOTES:
             words.pop()
+        if not any(word.lower() in _kind_last_words() for _, word in words[-2:]):
+            return None  # the noun ends at the last word, or at the one before a nationality
         for between in (0, 1):
             if between and not (words and re.fullmatch(NAME_WORD, words[-1][1])):
                 break
@@ -722,7 +733,7 @@ class _Article:
         for name in sorted(names, key=len, reverse=True):
             by_prefix.setdefault(name[0], []).append(name)
         found, after = [], 0
-        for start in (m.start() for m in _WORD_START.finditer(self.text)):
+        for start in (m.start() for m in _word_start(frozenset(by_prefix)).finditer(self.text)):
             if start < after:
                 continue
             for name in by_prefix.get(self.text[start], ()):
@@ -732,6 +743,12 @@ class _Article:
                     after = end
                     break
         return found
+
+
+@lru_cache(maxsize=1024)
+def _word_start(letters):
+    """Where a word beginning with one of ``letters`` begins: the places a mention of names starting so may begin."""
+    return re.compile(rf"(?<![\w-])[{''.join(map(re.escape, sorted(letters)))}]")  # as _WORD_START, these letters only
 
 
 METHODS = ("rules", "learned", "both")
@@ -776,9 +793,10 @@ def find_entities(corpus, extra_gazetteer=None, method="rules"):
 
 def _rule_entities(corpus, extra_gazetteer):
     lexicon = _lexicon(extra_gazetteer)
+    first_words = {name.split()[0] for name in lexicon if name.strip()}
     rows = []
     for doc_id, text in zip(corpus["id"], corpus["text"]):
-        for start, end, label, entity in _longest_first(_Article(text, lexicon).spans):
+        for start, end, label, entity in _longest_first(_Article(text, lexicon, first_words).spans):
             rows.append((doc_id, start, end, text[start:end], "entities", label, entity))
     return pd.DataFrame(rows, columns=[*SPAN, "layer", "label", "entity"])
 
