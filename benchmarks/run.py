@@ -4,9 +4,10 @@
    with a fixed seed, half from the three seeds and half from the vendored idner-news-2k sentences (so the
    vocabulary grows with the corpus), written as files under build/bench/. For each size, in a fresh process:
    the floor (read every file and run the tokenizing regular expression once over it), then load + clean,
-   annotate (every layer, each timed) and the exact top-10 neighbours in one process; then the same pipeline as
-   a user calls it on this 2-core machine, each step with jobs=2; then the approximate neighbours
-   (exact=False) and their recall of the exact top 10. The time of each and the process's peak memory after it.
+   annotate (every layer, each timed) and the exact top-10 neighbours in one process; then, in another fresh
+   process, the same pipeline as a user calls it on this 2-core machine, each step with jobs=2, and the approximate
+   neighbours (exact=False) with their recall of the exact top 10. The time of each and the process's peak memory
+   after it; for the jobs=2 pipeline also the peak of all its processes' memory together (PSS, sampled).
    100,000 articles are annotated a chunk at a time into a CSV file (annotate_folder, jobs=2), as a corpus that
    size should be, and their neighbours (approximate, the default past 20,000 articles) computed from the
    loaded texts.
@@ -82,6 +83,61 @@ def peak_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
 
+class TotalMemory:
+    """The peak of this process's memory plus its worker processes', sampled every ``interval`` seconds in a thread.
+
+    Each process counts its proportional set size (PSS, from /proc/PID/smaps_rollup): a page shared by n processes
+    (a forked worker shares its parent's) counts 1/n in each, so the sum is what the machine holds for them all,
+    where adding up resident sizes would count shared pages once per process. None where /proc does not say.
+    """
+
+    def __init__(self, interval=0.1):
+        import threading
+
+        self.interval, self.peak_mb, self._stop = interval, None, threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self):
+        import os
+
+        while not self._stop.is_set():
+            total = sum(filter(None, (self._pss_kb(pid) for pid in self._family(os.getpid()))))
+            if total:
+                self.peak_mb = max(self.peak_mb or 0, total / 1024)
+            self._stop.wait(self.interval)
+
+    @staticmethod
+    def _family(pid):
+        """pid and every process descended from it."""
+        found, queue = [], [pid]
+        while queue:
+            current = queue.pop()
+            found.append(current)
+            for children in Path(f"/proc/{current}/task").glob("*/children"):
+                try:
+                    queue += [int(child) for child in children.read_text().split()]
+                except OSError:
+                    pass  # the task ended meanwhile
+        return found
+
+    @staticmethod
+    def _pss_kb(pid):
+        try:
+            text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            return None  # not Linux, or the process ended meanwhile
+        found = re.search(r"^Pss:\s+(\d+) kB", text, re.MULTILINE)
+        return int(found.group(1)) if found else None
+
+
 def measure_floor(folder):
     """Read every file and run the tokenizing regular expression once over its text: what no pipeline can beat."""
     from helpers.segmenting import TOKEN
@@ -116,27 +172,28 @@ def measure_pipeline(size):
     folder = make_corpus(size)
     stages, parallel = {}, {}
 
-    def stage(name, seconds, into=stages):
-        into[name] = {"seconds": seconds, "peak_mb": peak_mb()}
+    def stage(name, seconds, memory=None):
+        stages[name] = {"seconds": seconds, "peak_mb": peak_mb(), "all_peak_mb": memory.peak_mb if memory else None}
 
     floor, tokens = measure_floor(folder)
     stage("floor: read + tokenize", floor)
     layers = timed_layers()
     started = time.perf_counter()
     if size >= LARGE:  # a corpus this size is annotated a chunk at a time, straight into a file, in two processes
-        helpers.annotate_folder(folder, ROOT / "build" / "bench" / f"annotations-{size}.csv", chunk=1000, progress=False, jobs=2)
-        annotate_s = time.perf_counter() - started
-        mark = time.perf_counter()
-        # Neighbours need every text at once, but not the raw pages nor the metadata: a chunk at a time, those are dropped.
-        corpus = pd.concat([chunk[["id", "text"]] for chunk in helpers.iter_corpus(folder, chunk=1000, jobs=2)], ignore_index=True)
-        stage("load + clean, annotate (chunks of 1,000, jobs=2, into a CSV file)", annotate_s)
-        stage("load again (id and text only, jobs=2), for neighbours", time.perf_counter() - mark)
-        mark = time.perf_counter()
-        helpers.neighbours(corpus, k=10, jobs=2)  # approximate: past EXACT_MAX_ARTICLES
-        stage("neighbours (k=10, approximate, jobs=2)", time.perf_counter() - mark)
-        total = time.perf_counter() - started
+        with TotalMemory() as memory:
+            helpers.annotate_folder(folder, ROOT / "build" / "bench" / f"annotations-{size}.csv", chunk=1000, progress=False, jobs=2)
+            annotate_s = time.perf_counter() - started
+            mark = time.perf_counter()
+            # Neighbours need every text at once, but not the raw pages nor the metadata: a chunk at a time, those are dropped.
+            corpus = pd.concat([chunk[["id", "text"]] for chunk in helpers.iter_corpus(folder, chunk=1000, jobs=2)], ignore_index=True)
+            stage("load + clean, annotate (chunks of 1,000, jobs=2, into a CSV file)", annotate_s, memory)
+            stage("load again (id and text only, jobs=2), for neighbours", time.perf_counter() - mark, memory)
+            mark = time.perf_counter()
+            helpers.neighbours(corpus, k=10, jobs=2)  # approximate: past EXACT_MAX_ARTICLES
+            stage("neighbours (k=10, approximate, jobs=2)", time.perf_counter() - mark, memory)
+            total = time.perf_counter() - started
         return {"size": size, "tokens": tokens, "floor_s": floor, "stages": stages, "total_s": total, "label": "jobs=2",
-                "peak_mb": max(s["peak_mb"] for s in stages.values())}
+                "peak_mb": max(s["peak_mb"] for s in stages.values()), "all_peak_mb": memory.peak_mb}
     corpus = helpers.load_corpus(folder)
     stage("load + clean", time.perf_counter() - started)
     mark = time.perf_counter()
@@ -146,59 +203,87 @@ def measure_pipeline(size):
         stage(f"annotate: {layer}", layers[layer])
     stage("annotate: combine", annotate_s - sum(layers.values()))
     mark = time.perf_counter()
-    exact = helpers.neighbours(corpus, k=10)
+    helpers.neighbours(corpus, k=10)
     stage("neighbours (k=10, exact)", time.perf_counter() - mark)
     total = time.perf_counter() - started
-    del corpus
-    # The pipeline as a user calls it on this machine: each step with jobs=2.
-    started = time.perf_counter()
-    corpus = helpers.load_corpus(folder, jobs=2)
-    stage("load + clean, jobs=2", time.perf_counter() - started, parallel)
-    mark = time.perf_counter()
-    helpers.annotate(corpus, jobs=2)
-    stage("annotate, jobs=2", time.perf_counter() - mark, parallel)
-    mark = time.perf_counter()
-    helpers.neighbours(corpus, k=10, jobs=2)
-    stage("neighbours (k=10, exact), jobs=2", time.perf_counter() - mark, parallel)
-    total_parallel = time.perf_counter() - started
+    return {"size": size, "tokens": tokens, "floor_s": floor, "stages": stages, "total_s": total, "label": "one process",
+            "peak_mb": max(s["peak_mb"] for s in stages.values())}
+
+
+def measure_parallel(size):
+    """Run in a child process of its own: the pipeline as a user calls it on this machine, each step with jobs=2,
+    then the approximate neighbours and how many of the exact top 10 they find. Memory: this process's peak
+    resident size, and the peak of its own and its workers' together (``TotalMemory``)."""
+    import helpers
+
+    folder = make_corpus(size)
+    stages = {}
+    with TotalMemory() as memory:
+
+        def stage(name, seconds):
+            stages[name] = {"seconds": seconds, "peak_mb": peak_mb(), "all_peak_mb": memory.peak_mb}
+
+        started = time.perf_counter()
+        corpus = helpers.load_corpus(folder, jobs=2)
+        stage("load + clean, jobs=2", time.perf_counter() - started)
+        mark = time.perf_counter()
+        helpers.annotate(corpus, jobs=2)
+        stage("annotate, jobs=2", time.perf_counter() - mark)
+        mark = time.perf_counter()
+        exact = helpers.neighbours(corpus, k=10, jobs=2)
+        stage("neighbours (k=10, exact), jobs=2", time.perf_counter() - mark)
+        total = time.perf_counter() - started
     mark = time.perf_counter()
     approximate = helpers.neighbours(corpus, k=10, exact=False, jobs=2)
     approximate_s = time.perf_counter() - mark
     pairs = lambda table: set(zip(table["id"], table["neighbour"]))  # noqa: E731
     recall = len(pairs(exact) & pairs(approximate)) / max(1, len(pairs(exact)))
-    return {"size": size, "tokens": tokens, "floor_s": floor, "stages": stages, "total_s": total, "label": "one process",
-            "peak_mb": max(s["peak_mb"] for s in stages.values()), "parallel": parallel, "total_parallel_s": total_parallel,
-            "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-            "approximate_s": approximate_s, "recall": recall}
+    return {"parallel": stages, "total_parallel_s": total, "approximate_s": approximate_s, "recall": recall}
 
 
 def pipeline_table(sizes):
     rows = []
     for size in sizes:
-        output = subprocess.run([sys.executable, __file__, "--child", str(size)], capture_output=True, text=True, check=True)
-        rows.append(json.loads(output.stdout.splitlines()[-1]))
+        rows.append(child("--child", size))
+        if size < LARGE:  # the large run is in two processes already
+            rows[-1].update(child("--child-parallel", size))
     lines = []
+
+    def line(name, seconds, floor, stage, bold=False):
+        mark = "**" if bold else ""
+        workers = f"{mark}{stage['all_peak_mb']:.0f}{mark}" if stage.get("all_peak_mb") else ""
+        lines.append(f"| {mark}{name}{mark} | {mark}{seconds:.2f}{mark} | {mark}{seconds / floor:.1f}×{mark} "
+                     f"| {mark}{stage['peak_mb']:.0f}{mark} | {workers} |")
+
     for row in rows:
         floor = row["floor_s"]
         lines += [f"**{row['size']:,} articles** ({row['tokens']:,} tokens):\n",
-                  "| stage | time (s) | ÷ floor | peak memory so far (MB) |", "| --- | ---: | ---: | ---: |"]
+                  "| stage | time (s) | ÷ floor | peak memory so far (MB): the process | with its workers (PSS) |",
+                  "| --- | ---: | ---: | ---: | ---: |"]
         for name, stage in row["stages"].items():
-            lines.append(f"| {name} | {stage['seconds']:.2f} | {stage['seconds'] / floor:.1f}× | {stage['peak_mb']:.0f} |")
-        lines.append(f"| **end to end, {row['label']}** (all but the floor) | **{row['total_s']:.2f}** | **{row['total_s'] / floor:.1f}×** "
-                     f"| **{row['peak_mb']:.0f}** |")
+            line(name, stage["seconds"], floor, stage)
+        last = list(row["stages"].values())[-1]
+        line(f"end to end, {row['label']} (all but the floor)", row["total_s"], floor,
+             {"peak_mb": row["peak_mb"], "all_peak_mb": last.get("all_peak_mb")}, bold=True)
         if "parallel" in row:
             for name, stage in row["parallel"].items():
-                lines.append(f"| {name} | {stage['seconds']:.2f} | {stage['seconds'] / floor:.1f}× | {stage['peak_mb']:.0f} |")
-            lines.append(f"| **end to end, jobs=2** (load_corpus, annotate, neighbours each with jobs=2) | **{row['total_parallel_s']:.2f}** "
-                         f"| **{row['total_parallel_s'] / floor:.1f}×** | **{max(s['peak_mb'] for s in row['parallel'].values()):.0f}** "
-                         f"(largest worker {row['worker_peak_mb']:.0f}) |")
+                line(name, stage["seconds"], floor, stage)
+            last = list(row["parallel"].values())[-1]
+            line("end to end, jobs=2 (load_corpus, annotate, neighbours each with jobs=2, in a fresh process)",
+                 row["total_parallel_s"], floor, last, bold=True)
             lines.append(f"| neighbours (k=10, approximate, jobs=2): {row['recall']:.4f} of the exact top 10 found "
-                         f"| {row['approximate_s']:.2f} | {row['approximate_s'] / floor:.1f}× | |")
+                         f"| {row['approximate_s']:.2f} | {row['approximate_s'] / floor:.1f}× | | |")
         lines.append("")
     if len(rows) > 1:
         growth = ", ".join(f"{b['size']:,} ÷ {a['size']:,}: {b['total_s'] / a['total_s']:.1f}×" for a, b in zip(rows, rows[1:]))
         lines.append(f"End-to-end time growth (the rows marked end to end): {growth}.")
     return "\n".join(lines)
+
+
+def child(flag, size):
+    """The JSON that this script prints run as ``flag size`` in a fresh process."""
+    output = subprocess.run([sys.executable, __file__, flag, str(size)], capture_output=True, text=True, check=True)
+    return json.loads(output.stdout.splitlines()[-1])
 
 
 def measure_learning(size):
@@ -281,10 +366,14 @@ def main():
     parser.add_argument("--sizes", type=int, nargs="+", default=SIZES)
     parser.add_argument("--large", action="store_true", help=f"also {LARGE:,} articles (some minutes)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--child-parallel", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--child-learning", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(measure_pipeline(args.child)))
+        return 0
+    if args.child_parallel:
+        print(json.dumps(measure_parallel(args.child_parallel)))
         return 0
     if args.child_learning:
         print(json.dumps(measure_learning(args.child_learning)))

@@ -59,7 +59,8 @@ def cosine(weights):
 
 # A dense table of this many articles squared is 72 MB of floats, and its term matrix more: past it, neighbours() instead.
 SIMILARITY_MAX_ARTICLES = 3_000
-# Cosines computed at once when looking for neighbours: a block of rows × every article, 160 MB of floats at most.
+# Cosines computed at once when looking for neighbours: a block of rows × every article, 160 MB of floats at most
+# (shared among the processes with jobs=2 or more, so that they hold no more together than one would).
 NEIGHBOUR_BLOCK_CELLS = 20_000_000
 # Terms in at least this many articles, and in 1 in COMMON_TERM_SHARE, are multiplied as a dense matrix of at most
 # DENSE_TERM_CELLS cells (measured on 10,000 articles: a sparse product costs some 10 times a dense one per term and article).
@@ -122,8 +123,9 @@ def neighbours(corpus, k=10, drop_stopwords=True, use_stems=False, exact=None, j
     ids = np.asarray(corpus["id"].tolist(), dtype=object)
     unit = _unit_tf_idf(corpus["text"].tolist(), drop_stopwords, use_stems, jobs)
     exact = len(ids) <= EXACT_MAX_ARTICLES if exact is None else exact
-    rows_of, prepared = _exact_search(unit, k) if exact else _approximate_search(unit, k)
-    if jobs > 1 and len(ids) >= PARALLEL_MIN_TEXTS:
+    processes_used = jobs if jobs > 1 and len(ids) >= PARALLEL_MIN_TEXTS else 1
+    rows_of, prepared = _exact_search(unit, k, processes_used) if exact else _approximate_search(unit, k)
+    if processes_used > 1:
         bounds = np.linspace(0, len(ids), jobs + 1).astype(int)
         with processes(jobs, _keep, (prepared,)) as pool:
             found = list(pool.map(partial(_rows_of_kept, rows_of), bounds[:-1], bounds[1:]))
@@ -146,7 +148,7 @@ def _rows_of_kept(rows_of, first, last):
     return rows_of(_KEPT["prepared"], first, last)
 
 
-def _exact_search(unit, k):
+def _exact_search(unit, k, processes_used=1):
     """(a function giving the (row, column, cosine) of rows first..last's top ``k``, what it reads: prepared once, for
     every process) for the exact search:
     every pair's cosine, a block of rows at a time."""
@@ -158,12 +160,12 @@ def _exact_search(unit, k):
     common = common[np.argsort(-frequency[common], kind="stable")][: max(0, DENSE_TERM_CELLS // max(1, n))]
     rare = np.setdiff1d(np.arange(unit.shape[1]), common)
     rare_unit = unit[:, rare].tocsr()
-    return _exact_rows, (unit[:, common].toarray(), rare_unit, rare_unit.T.tocsr(), k)
+    block = max(1, NEIGHBOUR_BLOCK_CELLS // processes_used // max(1, n))
+    return _exact_rows, (unit[:, common].toarray(), rare_unit, rare_unit.T.tocsr(), k, block)
 
 
 def _exact_rows(prepared, first, last):
-    dense, rare_unit, rare_transposed, k = prepared
-    block = max(1, NEIGHBOUR_BLOCK_CELLS // max(1, dense.shape[0]))
+    dense, rare_unit, rare_transposed, k, block = prepared
     found = [(np.array([], dtype=int), np.array([], dtype=int), np.array([]))]  # no rows, an empty table
     for start in range(first, last, block):
         stop = min(last, start + block)
