@@ -64,7 +64,6 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]?\s+|\n|[\"“(]\s*)$")
 SENTENCE_START_WINDOW = 8  # searched only this far back (clean text has single spaces): searching from 0 is quadratic
 _ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z\d-]*[A-Z\d])\)")  # Komisi Pemberantasan Korupsi (KPK)
 _NON_SPACE = re.compile(r"\S+")
-_WORD_START = re.compile(r"(?<![\w-])\S")  # where a mention may begin: no letter, digit or hyphen before it
 _JOINED = re.compile(r"[\w-]")  # a mention must not run on into the next letters
 _PAIR = re.compile(r"[A-Z][\w'’]*-[A-Z][\w'’]*")  # Jokowi-JK, SBY-Boediono: two names joined by a hyphen
 _PREVIOUS_WORD = re.compile(r"(\S+) $")
@@ -747,8 +746,9 @@ class _Article:
 
 @lru_cache(maxsize=1024)
 def _word_start(letters):
-    """Where a word beginning with one of ``letters`` begins: the places a mention of names starting so may begin."""
-    return re.compile(rf"(?<![\w-])[{''.join(map(re.escape, sorted(letters)))}]")  # as _WORD_START, these letters only
+    """Where a word beginning with one of ``letters`` begins (no letter, digit or hyphen before it): the places a
+    mention of names starting so may begin."""
+    return re.compile(rf"(?<![\w-])[{''.join(map(re.escape, sorted(letters)))}]")
 
 
 METHODS = ("rules", "learned", "both")

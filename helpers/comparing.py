@@ -59,9 +59,10 @@ def cosine(weights):
 
 # A dense table of this many articles squared is 72 MB of floats, and its term matrix more: past it, neighbours() instead.
 SIMILARITY_MAX_ARTICLES = 3_000
-# Cosines computed at once when looking for neighbours: a block of rows × every article, 160 MB of floats at most
-# (shared among the processes with jobs=2 or more, so that they hold no more together than one would).
-NEIGHBOUR_BLOCK_CELLS = 20_000_000
+# Cosines computed at once when looking for neighbours: a block of rows × every article, 80 MB of floats, so that two
+# processes with jobs=2 hold no more than 160 MB together. The same blocks whatever jobs is: a matrix product's last
+# bit depends on the shape of its block, and the table must not depend on jobs.
+NEIGHBOUR_BLOCK_CELLS = 10_000_000
 # Terms in at least this many articles, and in 1 in COMMON_TERM_SHARE, are multiplied as a dense matrix of at most
 # DENSE_TERM_CELLS cells (measured on 10,000 articles: a sparse product costs some 10 times a dense one per term and article).
 COMMON_TERM_MIN_ARTICLES = 50
@@ -123,10 +124,11 @@ def neighbours(corpus, k=10, drop_stopwords=True, use_stems=False, exact=None, j
     ids = np.asarray(corpus["id"].tolist(), dtype=object)
     unit = _unit_tf_idf(corpus["text"].tolist(), drop_stopwords, use_stems, jobs)
     exact = len(ids) <= EXACT_MAX_ARTICLES if exact is None else exact
-    processes_used = jobs if jobs > 1 and len(ids) >= PARALLEL_MIN_TEXTS else 1
-    rows_of, prepared = _exact_search(unit, k, processes_used) if exact else _approximate_search(unit, k)
-    if processes_used > 1:
-        bounds = np.linspace(0, len(ids), jobs + 1).astype(int)
+    rows_of, prepared, block = _exact_search(unit, k) if exact else _approximate_search(unit, k)
+    if jobs > 1 and len(ids) >= PARALLEL_MIN_TEXTS:
+        # Shares of whole blocks, so that each block is the one a single process would compute.
+        blocks = -(-len(ids) // block)
+        bounds = np.minimum(np.linspace(0, blocks, jobs + 1).round().astype(int) * block, len(ids))
         with processes(jobs, _keep, (prepared,)) as pool:
             found = list(pool.map(partial(_rows_of_kept, rows_of), bounds[:-1], bounds[1:]))
     else:
@@ -137,7 +139,9 @@ def neighbours(corpus, k=10, drop_stopwords=True, use_stems=False, exact=None, j
     return table
 
 
-_KEPT = {}  # what a worker process of neighbours() is given as it starts: forked, it inherits it, no copy is sent
+# What a worker process of neighbours() is given as it starts (_keep is its initializer). Forked, a worker inherits
+# the prepared matrices from its parent; spawned (Windows, macOS), it is sent a copy, and holds one of its own.
+_KEPT = {}
 
 
 def _keep(prepared):
@@ -148,10 +152,9 @@ def _rows_of_kept(rows_of, first, last):
     return rows_of(_KEPT["prepared"], first, last)
 
 
-def _exact_search(unit, k, processes_used=1):
-    """(a function giving the (row, column, cosine) of rows first..last's top ``k``, what it reads: prepared once, for
-    every process) for the exact search:
-    every pair's cosine, a block of rows at a time."""
+def _exact_search(unit, k):
+    """The exact search, every pair's cosine a block of rows at a time: (a function giving the (row, column, cosine)
+    of rows first..last's top ``k``, what that function reads, prepared once for every process, the rows of a block)."""
     n = unit.shape[0]
     # Terms in many articles make the sparse product nearly dense and slow: their part of every cosine is a
     # dense matrix product (BLAS), and only the rarer terms' part is sparse. The sum is the same dot product.
@@ -160,8 +163,8 @@ def _exact_search(unit, k, processes_used=1):
     common = common[np.argsort(-frequency[common], kind="stable")][: max(0, DENSE_TERM_CELLS // max(1, n))]
     rare = np.setdiff1d(np.arange(unit.shape[1]), common)
     rare_unit = unit[:, rare].tocsr()
-    block = max(1, NEIGHBOUR_BLOCK_CELLS // processes_used // max(1, n))
-    return _exact_rows, (unit[:, common].toarray(), rare_unit, rare_unit.T.tocsr(), k, block)
+    block = max(1, NEIGHBOUR_BLOCK_CELLS // max(1, n))
+    return _exact_rows, (unit[:, common].toarray(), rare_unit, rare_unit.T.tocsr(), k, block), block
 
 
 def _exact_rows(prepared, first, last):
@@ -180,7 +183,7 @@ def _exact_rows(prepared, first, last):
 
 def _approximate_search(unit, k):
     """(a function giving the (row, column, cosine) of rows first..last's top ``k`` among the articles each shares one
-    of its rarest terms with, what it reads).
+    of its rarest terms with, what it reads, the rows of a block).
 
     An article's ``APPROXIMATE_TERMS`` rarest terms among the selective ones (found in at most ``APPROXIMATE_MAX_DF``
     of the articles) name its candidates, and their part of the cosine ranks them: a sparse product whose cost
@@ -200,7 +203,7 @@ def _approximate_search(unit, k):
     rarest_unit = sparse.csr_matrix((weight[rarest], (row[rarest], column[rarest])), shape=unit.shape)
     transposed = unit.T.tocsr()
     unit.sort_indices()  # rows multiplied term by term must list their terms in the same order
-    return _approximate_rows, (rarest_unit, transposed, unit, k)
+    return _approximate_rows, (rarest_unit, transposed, unit, k), APPROXIMATE_BLOCK_ROWS
 
 
 def _approximate_rows(prepared, first, last):

@@ -15,7 +15,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from helpers.annotating import LAYERS, annotate, in_order
-from helpers.reading import ArticleError, _chunks, count_files
+from helpers.reading import ArticleError, _chunks, _check_chunking, count_files
 from helpers.reading import outside_seeds as _writable
 
 # A cell starting with one of these is run as a formula by spreadsheets (OWASP's CSV injection rule);
@@ -67,6 +67,7 @@ def annotate_folder(folder, output, chunk=1000, on_error="raise", layers=LAYERS,
     error; by default when there is more than one chunk. ``jobs`` reads and annotates each chunk in that many processes.
     Returns the output's path.
     """
+    _check_chunking("annotate_folder", chunk, on_error, jobs)
     output = Path(output)
     if output.suffix.lower() != ".csv":
         raise ValueError(f"annotate_folder: {output}: the output is a CSV file; give a name ending in .csv, such as \"annotations.csv\"")
@@ -82,7 +83,8 @@ def annotate_folder(folder, output, chunk=1000, on_error="raise", layers=LAYERS,
                 table = in_order(table)  # each share of a chunk was annotated apart
                 columns = list(table.columns) if columns is None else columns
                 _neutralised_table(table.reindex(columns=columns)).to_csv(out, header=out.tell() == 0, index=False, lineterminator="\n")
-                bar.update(min(chunk, total - bar.n))  # the chunk's files, read or skipped
+                bar.update(min(chunk, total - bar.n))
+            bar.update(total - bar.n)  # a chunk whose files were all skipped gave no table to count
         if columns is None:
             raise ArticleError(f"annotate_folder: {folder}: no file could be read, so nothing was written")
 

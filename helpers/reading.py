@@ -561,13 +561,20 @@ def iter_corpus(folder=None, chunk=1000, on_error="raise", extra_rules=None, rec
     Arguments as for ``load_corpus`` (``jobs`` reads each chunk in that many processes). With ``on_error="raise"``
     a file that cannot be read stops the reading with an ArticleError naming it (the chunks before it have been
     given); with ``"skip"`` a warning names it and its problem, and reading goes on. A chunk with no readable file is not given.
+    With ``jobs`` above 1 the worker processes read the next chunk while you use this one, and last until the loop
+    ends: a loop left half done (``next(chunks)`` alone, say) keeps them until the iterator is closed or deleted.
     """
-    if on_error not in ("raise", "skip"):
-        raise ValueError(f'iter_corpus: on_error must be "raise" or "skip", not {on_error!r}')
-    _checks.count(chunk, "iter_corpus", "chunk", "how many articles to read at a time", 1000)
-    _checks.count(jobs, "iter_corpus", "jobs", "how many processes to use", 2)
+    _check_chunking("iter_corpus", chunk, on_error, jobs)
     extra_rules = cleaning.rule_table(extra_rules)
     yield from _chunks(folder, chunk, on_error, extra_rules, recursive, jobs)
+
+
+def _check_chunking(function, chunk, on_error, jobs):
+    """ValueError naming ``function`` for a ``chunk``, ``on_error`` or ``jobs`` that a chunked reading cannot use."""
+    if on_error not in ("raise", "skip"):
+        raise ValueError(f'{function}: on_error must be "raise" or "skip", not {on_error!r}')
+    _checks.count(chunk, function, "chunk", "how many articles to read at a time", 1000)
+    _checks.count(jobs, function, "jobs", "how many processes to use", 2)
 
 
 def _chunks(folder, chunk, on_error, extra_rules, recursive, jobs, then=None):

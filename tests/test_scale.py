@@ -129,6 +129,19 @@ def test_iter_corpus_refuses_bad_arguments(tmp_path, arguments, message):
         next(helpers.iter_corpus(folder, **arguments))
 
 
+@pytest.mark.parametrize("arguments, message", [
+    ({"chunk": 0}, "annotate_folder: chunk is how many articles"),
+    ({"jobs": 0}, "annotate_folder: jobs is how many processes"),
+    ({"jobs": "2"}, "annotate_folder: jobs is how many processes"),
+    ({"on_error": "ignore"}, 'annotate_folder: on_error must be "raise" or "skip"'),
+])
+def test_annotate_folder_refuses_bad_arguments_before_writing(tmp_path, arguments, message):
+    folder = write_articles(tmp_path / "news", 2)
+    with pytest.raises(ValueError, match=message):
+        helpers.annotate_folder(folder, tmp_path / "out.csv", progress=False, **arguments)
+    assert not list(tmp_path.glob("*.csv*"))
+
+
 def test_annotate_folder_writes_what_annotate_gives_for_the_whole_folder(tmp_path):
     folder = write_articles(tmp_path / "news", 7)
     output = helpers.annotate_folder(folder, tmp_path / "out" / "spans.csv", chunk=3, progress=False)
@@ -255,12 +268,15 @@ def test_neighbours_refuses_an_exact_that_is_not_true_false_or_none(corpus, exac
 
 @pytest.mark.parametrize("exact", [True, False])
 def test_neighbours_counted_and_searched_in_two_processes_are_the_same(corpus, monkeypatch, exact):
-    mixed = mixed_corpus(corpus, n=60)
+    mixed = mixed_corpus(corpus, n=300)
     monkeypatch.setattr(comparing, "PARALLEL_MIN_TEXTS", 10)
-    monkeypatch.setattr(comparing, "APPROXIMATE_MIN_DF", 3)  # selective terms exist in 60 articles
-    monkeypatch.setattr(comparing, "APPROXIMATE_BLOCK_ROWS", 7)  # several blocks in each process's share
-    serial = helpers.neighbours(mixed, k=5, exact=exact)
-    assert helpers.neighbours(mixed, k=5, exact=exact, jobs=2).equals(serial) and len(serial) > 150
+    monkeypatch.setattr(comparing, "APPROXIMATE_MIN_DF", 3)  # selective terms exist in 300 articles
+    monkeypatch.setattr(comparing, "APPROXIMATE_BLOCK_ROWS", 70)  # several blocks in each process's share
+    monkeypatch.setattr(comparing, "NEIGHBOUR_BLOCK_CELLS", 70 * len(mixed))  # of either search
+    monkeypatch.setattr(comparing, "COMMON_TERM_MIN_ARTICLES", 2)  # and the common terms' dense product in use
+    serial = helpers.neighbours(mixed, k=10, exact=exact)
+    # Equal to the last bit: with blocks of another shape in each process, some cosines differed by 5.6e-17.
+    assert helpers.neighbours(mixed, k=10, exact=exact, jobs=2).equals(serial) and len(serial) > 1000
 
 
 def test_a_folder_read_in_two_processes_is_the_same_corpus(tmp_path, monkeypatch):
