@@ -225,7 +225,8 @@ def _take_title_and_standfirst(kept, byline_at, lines, result):
         return kept
     first_number, first_line = kept[0]
     followed_by_blank = first_number < len(lines) and lines[first_number] == ""
-    if followed_by_blank and len(kept) > 1 and len(first_line.split()) <= MAX_TITLE_WORDS:
+    # A first line that opens with a dateline (JAKARTA, KOMPAS.com - …) is the body's first paragraph, however short.
+    if followed_by_blank and len(kept) > 1 and len(first_line.split()) <= MAX_TITLE_WORDS and not read_dateline(first_line):
         result.found["title"] = [(first_line, first_line)]
         result.removed.append({"line": first_number, "text": first_line, "rule": "title"})
         # The standfirst sits between the headline and a byline under it.

@@ -46,6 +46,26 @@ def test_an_article_without_headline_gets_no_invented_title(article):
     assert article(TELKOM)["text"].startswith("Telkom mengungkapkan perkembangan terbaru")
 
 
+def test_a_short_first_paragraph_opening_with_a_dateline_is_body_not_a_title():
+    article = helpers.from_texts({"short_lead": (
+        "JAKARTA, KOMPAS.com - Harga beras naik lagi pekan ini.\n\n"
+        "Kenaikan itu terjadi di Pasar Induk Cipinang, Jakarta Timur, menurut pedagang.\n"
+    )}).iloc[0]
+    assert pd.isna(article["title"]) and (article["outlet"], article["place"]) == ("Kompas.com", "Jakarta")
+    assert article["text"].startswith("Harga beras naik lagi")
+
+
+def test_a_sentence_opening_with_a_hashtag_is_text_and_a_tag_list_still_ends_the_article():
+    text = helpers.from_texts({"hashtags": (
+        "Harga BBM Naik\n\n"
+        "Pemerintah menaikkan harga BBM mulai hari ini di seluruh Indonesia, kata pejabat kementerian.\n\n"
+        "#TolakKenaikanBBM langsung jadi trending di media sosial.\n\n"
+        "Mahasiswa berencana berdemonstrasi pekan depan.\n\n"
+        "# BBM\n#demo mahasiswa\n#Pertamina #subsidi #APBN #energi #harga\n"
+    )}).iloc[0]["text"]
+    assert "#TolakKenaikanBBM langsung" in text and text.endswith("berdemonstrasi pekan depan.")
+
+
 def test_manifest_fills_what_the_text_does_not_print(article):
     assert article(TELKOM)["published"] == pd.Timestamp("2020-02-24")
     assert article(BLOG)["published_precision"] == "month"
