@@ -166,6 +166,20 @@ def test_relative_links_in_handouts_and_student_notebooks_resolve(built):
                 assert resolves(built, built / "student" / name, link), f"{name}: {link}"
 
 
+def test_student_notebooks_read_and_write_the_folders_the_notebooks_do(built):
+    quoted_path = re.compile(r"""["'](\.\./[^"']*)["']""")
+    moved = 0
+    for name in NAMES:
+        original = [quoted_path.findall(nbs.source(c)) for c in nbs.read(ROOT / "notebooks" / name).cells if c.cell_type == "code"]
+        student = [quoted_path.findall(nbs.source(c)) for c in nbs.read(built / "student" / name).cells if c.cell_type == "code"]
+        wanted = [(ROOT / "notebooks" / path).resolve() for paths in original for path in paths]
+        # make handouts writes the student notebooks to the collection's build/student/
+        found = [(ROOT / "build" / "student" / path).resolve() for paths in student for path in paths]
+        assert set(found) == set(wanted), name
+        moved += len(found)
+    assert moved  # 05's practice folder, 02's exports
+
+
 # ------------------------------------------------------------------ in a real browser
 
 

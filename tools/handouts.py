@@ -89,6 +89,20 @@ def relinked(nb, depth, notebook_suffix):
     return nb
 
 
+# A relative path in a string of a code cell ("../my_articles"): written from notebooks/, the folder the notebooks run in.
+CODE_PATH = re.compile(r"""(?<=["'])\.\./""")
+
+
+def paths_moved(nb, depth):
+    """Relative paths in code strings rewritten for a copy ``depth`` folders below notebooks/'s parent, so that a
+    student notebook run in build/student/ reads and writes the same folders as the notebook in notebooks/."""
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.source = CODE_PATH.sub("../" * depth, nbs.source(cell))
+    return nb
+
+
 def to_html(nb, path, version):
     number, title = nbs.title(nb)
     exporter = HTMLExporter(template_name="baca", extra_template_basedirs=[str(TEMPLATES)])
@@ -151,7 +165,7 @@ def build(out=BUILD):
     for path, nb in notebooks:
         student = student_version(nb)
         cleared, _ = ClearOutputPreprocessor().preprocess(copy.deepcopy(student), {})
-        nbs.write(relinked(cleared, 2, ".ipynb"), student_notebooks / path.name)
+        nbs.write(paths_moved(relinked(cleared, 2, ".ipynb"), 2), student_notebooks / path.name)
         html_name = path.with_suffix(".html").name
         to_html(relinked(with_alt_text(nb), 3, ".html"), handouts / "instructor" / html_name, "instructor version")
         to_html(relinked(with_alt_text(student), 3, ".html"), handouts / "student" / html_name, "student version")
