@@ -130,9 +130,9 @@ def neighbours(corpus, k=10, drop_stopwords=True, use_stems=False, exact=None, j
         blocks = -(-len(ids) // block)
         bounds = np.minimum(np.linspace(0, blocks, jobs + 1).round().astype(int) * block, len(ids))
         with processes(jobs, _keep, (prepared,)) as pool:
-            found = list(pool.map(partial(_rows_of_kept, rows_of), bounds[:-1], bounds[1:]))
+            found = list(pool.map(partial(_rows_of_kept, rows_of, block=block), bounds[:-1], bounds[1:]))
     else:
-        found = [rows_of(prepared, 0, len(ids))]
+        found = [rows_of(prepared, 0, len(ids), block)]
     row, column, value = (np.concatenate(parts) for parts in zip(*found))
     table = pd.DataFrame({"id": ids[row], "neighbour": ids[column], "cosine": value})
     table["rank"] = table.groupby("id", sort=False).cumcount() + 1
@@ -148,13 +148,14 @@ def _keep(prepared):
     _KEPT["prepared"] = prepared
 
 
-def _rows_of_kept(rows_of, first, last):
-    return rows_of(_KEPT["prepared"], first, last)
+def _rows_of_kept(rows_of, first, last, block):
+    return rows_of(_KEPT["prepared"], first, last, block)
 
 
 def _exact_search(unit, k):
     """The exact search, every pair's cosine a block of rows at a time: (a function giving the (row, column, cosine)
-    of rows first..last's top ``k``, what that function reads, prepared once for every process, the rows of a block)."""
+    of rows first..last's top ``k``, a block of rows at a time; what that function reads, prepared once for every
+    process; the rows of a block)."""
     n = unit.shape[0]
     # Terms in many articles make the sparse product nearly dense and slow: their part of every cosine is a
     # dense matrix product (BLAS), and only the rarer terms' part is sparse. The sum is the same dot product.
@@ -164,11 +165,11 @@ def _exact_search(unit, k):
     rare = np.setdiff1d(np.arange(unit.shape[1]), common)
     rare_unit = unit[:, rare].tocsr()
     block = max(1, NEIGHBOUR_BLOCK_CELLS // max(1, n))
-    return _exact_rows, (unit[:, common].toarray(), rare_unit, rare_unit.T.tocsr(), k, block), block
+    return _exact_rows, (unit[:, common].toarray(), rare_unit, rare_unit.T.tocsr(), k), block
 
 
-def _exact_rows(prepared, first, last):
-    dense, rare_unit, rare_transposed, k, block = prepared
+def _exact_rows(prepared, first, last, block):
+    dense, rare_unit, rare_transposed, k = prepared
     found = [(np.array([], dtype=int), np.array([], dtype=int), np.array([]))]  # no rows, an empty table
     for start in range(first, last, block):
         stop = min(last, start + block)
@@ -206,11 +207,11 @@ def _approximate_search(unit, k):
     return _approximate_rows, (rarest_unit, transposed, unit, k), APPROXIMATE_BLOCK_ROWS
 
 
-def _approximate_rows(prepared, first, last):
+def _approximate_rows(prepared, first, last, block):
     rarest_unit, transposed, unit, k = prepared
     found = [(np.array([], dtype=int), np.array([], dtype=int), np.array([]))]  # no rows, an empty table
-    for start in range(first, last, APPROXIMATE_BLOCK_ROWS):
-        shared = (rarest_unit[start : min(last, start + APPROXIMATE_BLOCK_ROWS)] @ transposed).tocoo()  # the rarest terms' part of each cosine
+    for start in range(first, last, block):
+        shared = (rarest_unit[start : min(last, start + block)] @ transposed).tocoo()  # the rarest terms' part of each cosine
         row, column, value = shared.row, shared.col, shared.data
         keep = (start + row != column) & (value > 0)  # an article is not its own neighbour
         row, column = row[keep], column[keep]
