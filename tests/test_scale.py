@@ -118,27 +118,24 @@ def test_iter_corpus_names_a_bad_file_or_skips_it_with_a_warning(tmp_path):
     assert sorted(pd.concat(chunks)["id"]) == ["art_00", "art_01", "art_02", "art_04"]
 
 
+READ_CHUNKED = {
+    "iter_corpus": lambda folder, out, **arguments: next(helpers.iter_corpus(folder, **arguments)),
+    "annotate_folder": lambda folder, out, **arguments: helpers.annotate_folder(folder, out, progress=False, **arguments),
+}
+
+
+@pytest.mark.parametrize("function", READ_CHUNKED)
 @pytest.mark.parametrize("arguments, message", [
     ({"chunk": 0}, "chunk is how many articles"),
     ({"chunk": "100"}, "chunk is how many articles"),
+    ({"jobs": 0}, "jobs is how many processes"),
+    ({"jobs": "2"}, "jobs is how many processes"),
     ({"on_error": "ignore"}, 'on_error must be "raise" or "skip"'),
 ])
-def test_iter_corpus_refuses_bad_arguments(tmp_path, arguments, message):
+def test_chunked_reading_refuses_bad_arguments_naming_itself_before_writing(tmp_path, function, arguments, message):
     folder = write_articles(tmp_path / "news", 2)
-    with pytest.raises(ValueError, match=message):
-        next(helpers.iter_corpus(folder, **arguments))
-
-
-@pytest.mark.parametrize("arguments, message", [
-    ({"chunk": 0}, "annotate_folder: chunk is how many articles"),
-    ({"jobs": 0}, "annotate_folder: jobs is how many processes"),
-    ({"jobs": "2"}, "annotate_folder: jobs is how many processes"),
-    ({"on_error": "ignore"}, 'annotate_folder: on_error must be "raise" or "skip"'),
-])
-def test_annotate_folder_refuses_bad_arguments_before_writing(tmp_path, arguments, message):
-    folder = write_articles(tmp_path / "news", 2)
-    with pytest.raises(ValueError, match=message):
-        helpers.annotate_folder(folder, tmp_path / "out.csv", progress=False, **arguments)
+    with pytest.raises(ValueError, match=f"{function}: {message}"):
+        READ_CHUNKED[function](folder, tmp_path / "out.csv", **arguments)
     assert not list(tmp_path.glob("*.csv*"))
 
 
